@@ -1,0 +1,33 @@
+"""Shared fixtures. Qt runs offscreen; nothing here touches the network."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture
+def ws(tmp_path):
+    """A fresh, empty workspace file."""
+    from app.core.workspace import Workspace
+
+    w = Workspace(tmp_path / "test.db")
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def benchmarks_dir() -> Path:
+    """../shared/benchmarks (FEBRL, fake_1000); tests needing it skip with a reason when absent."""
+    path = SHARED / "benchmarks"
+    if not path.is_dir():
+        pytest.skip(f"benchmark data not found at {path}")
+    return path
