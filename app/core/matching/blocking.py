@@ -1,0 +1,129 @@
+"""Candidate pairs: several blocking keys, unioned, built with numpy on integer codes.
+
+A block key shared by more than ``max_block_size`` records is skipped for that rule (other rules
+still reach its true pairs): this caps the work on common names and keeps junk out. Incremental
+runs keep only blocks holding a new record and pairs with at least one new record.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from app.core.matching.features import Features, KeyLong
+from app.core.matching.settings import BlockingRule
+
+SINGLE_KEYS = {
+    "email_key": "n_email_key", "cf": "n_cf", "national_id": "n_national_id", "customer_id": "n_customer_id",
+    "loyalty": "n_loyalty", "postcode": "n_postcode", "city": "n_city", "first": "n_first", "last": "n_last",
+    "number": "n_number",
+}
+DERIVED_KEYS = {"birth": "birth_full", "last_sound": "last_sound", "first3": "first3", "last4": "last4",
+                "email_local": "email_local", "street_number": "street_number"}
+
+
+def key_long(feats: Features, name: str) -> KeyLong:
+    """The blocking key ``name`` in long form (only records that have it)."""
+    if name in SINGLE_KEYS:
+        codes = feats.coded(SINGLE_KEYS[name]).codes
+    elif name in DERIVED_KEYS:
+        codes = feats.derived(DERIVED_KEYS[name]).codes
+    elif name == "phone_any":
+        return _stack(feats.coded("n_phone").codes, feats.coded("n_mobile").codes)
+    elif name == "name_tokens":
+        return _name_tokens(feats)
+    else:
+        raise KeyError(f"unknown blocking key {name!r}")
+    rec = np.flatnonzero(codes >= 0)
+    return KeyLong(rec, codes[rec].astype(np.int64))
+
+
+def _stack(*code_arrays: np.ndarray) -> KeyLong:
+    recs, codes = [], []
+    for c in code_arrays:
+        r = np.flatnonzero(c >= 0)
+        recs.append(r)
+        codes.append(c[r].astype(np.int64))
+    rec, code = np.concatenate(recs), np.concatenate(codes)
+    both = np.unique(np.stack([rec, code], axis=1), axis=0) if len(rec) else np.empty((0, 2), np.int64)
+    return KeyLong(both[:, 0], both[:, 1])
+
+
+def _name_tokens(feats: Features) -> KeyLong:
+    """First and last name in sorted order (catches swaps), and the name read from an email."""
+    f = feats.frame
+    both = f["n_first"].notna() & f["n_last"].notna()
+    a, b = f["n_first"].where(both), f["n_last"].where(both)
+    names = a.where(a <= b, b) + "|" + b.where(a <= b, a)
+    tokens = feats.hint_tokens
+    hint = tokens.map(lambda t: "|".join(sorted(t[:2])) if len(t) >= 2 else None)
+    rec = np.concatenate([np.flatnonzero(names.notna()), np.flatnonzero(hint.notna())])
+    values = pd.concat([names.dropna(), hint.dropna()], ignore_index=True)
+    codes, _ = pd.factorize(values)
+    return _stack_pairs(rec, codes.astype(np.int64))
+
+
+def _stack_pairs(rec: np.ndarray, code: np.ndarray) -> KeyLong:
+    if not len(rec):
+        return KeyLong(rec.astype(np.int64), code)
+    both = np.unique(np.stack([rec, code], axis=1), axis=0)
+    return KeyLong(both[:, 0], both[:, 1])
+
+
+def rule_keys(feats: Features, rule: BlockingRule) -> KeyLong:
+    """One key per (record, combination of the rule's key values)."""
+    parts = [key_long(feats, k) for k in rule.keys]
+    df = pd.DataFrame({"rec": parts[0].rec, "k0": parts[0].code})
+    for i, p in enumerate(parts[1:], start=1):
+        df = df.merge(pd.DataFrame({"rec": p.rec, f"k{i}": p.code}), on="rec", how="inner")
+    if len(parts) == 1:
+        return KeyLong(df["rec"].to_numpy(np.int64), df["k0"].to_numpy(np.int64))
+    combined = df["k0"].to_numpy(np.int64)
+    for i in range(1, len(parts)):
+        k = df[f"k{i}"].to_numpy(np.int64)
+        combined, _ = pd.factorize(combined * (int(k.max(initial=0)) + 1) + k)  # stays within int64
+        combined = combined.astype(np.int64)
+    return _stack_pairs(df["rec"].to_numpy(np.int64), combined)
+
+
+def pairs_in_blocks(key: KeyLong, max_block: int, new: np.ndarray | None = None) -> np.ndarray:
+    """All pairs (as a*n+b codes are built by the caller) of records sharing a key: (m, 2) array."""
+    if not len(key.rec):
+        return np.empty((0, 2), np.int64)
+    order = np.argsort(key.code, kind="stable")
+    code, rec = key.code[order], key.rec[order]
+    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
+    sizes = np.diff(np.r_[starts, len(code)])
+    keep = (sizes >= 2) & (sizes <= max_block)
+    if new is not None:
+        has_new = np.add.reduceat(new[rec].astype(np.int64), starts) > 0
+        keep &= has_new
+    if not keep.any():
+        return np.empty((0, 2), np.int64)
+    # positions of kept groups only
+    k_starts, k_sizes = starts[keep], sizes[keep]
+    pos = np.repeat(k_starts, k_sizes) + (np.arange(k_sizes.sum()) - np.repeat(np.cumsum(k_sizes) - k_sizes, k_sizes))
+    ends = np.repeat(k_starts + k_sizes, k_sizes)
+    count = ends - pos - 1
+    left = np.repeat(pos, count)
+    first_slot = np.repeat(np.cumsum(count) - count, count)
+    right = left + 1 + (np.arange(count.sum()) - first_slot)
+    a, b = rec[left], rec[right]
+    return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)
+
+
+def candidate_pairs(feats: Features, rules: list[BlockingRule], *, new: np.ndarray | None = None,
+                    max_block: int = 60) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """Union of every rule's pairs: arrays a < b of record positions, and pairs found per rule."""
+    n = feats.n
+    found: list[np.ndarray] = []
+    per_rule: dict[str, int] = {}
+    for rule in rules:
+        p = pairs_in_blocks(rule_keys(feats, rule), rule.max_block or max_block, new)
+        p = p[p[:, 0] != p[:, 1]]
+        if new is not None:
+            p = p[new[p[:, 0]] | new[p[:, 1]]]
+        enc = np.unique(p[:, 0] * n + p[:, 1])
+        per_rule[rule.name] = len(enc)
+        found.append(enc)
+    allp = np.unique(np.concatenate(found)) if found else np.empty(0, np.int64)
+    return (allp // n).astype(np.int64), (allp % n).astype(np.int64), per_rule

@@ -1,0 +1,275 @@
+"""Vectorised comparison levels: each comparison turns candidate pairs into an ordered level index.
+
+Level 0 is "missing" (either side has no value: no evidence); levels 1..L follow the settings'
+order, the first level whose test holds wins, and the last is "else". String similarities are
+computed once per *distinct value pair* with ``rapidfuzz.process.cpdist`` (element-wise,
+multi-threaded), never per candidate pair in Python. Exact levels marked ``tf`` also return the
+matched value's frequency so that the model can weigh a match on Rossi below one on a rare name.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+from rapidfuzz.process import cpdist
+
+from app.core.matching.features import Coded, Features
+from app.core.matching.settings import Comparison, Level
+
+MISSING = 0
+
+
+def _jw(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
+    if not len(va):
+        return np.zeros(0, np.float32)
+    return cpdist(list(va), list(vb), scorer=JaroWinkler.normalized_similarity, workers=-1, dtype=np.float32)
+
+
+def _dl(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
+    if not len(va):
+        return np.zeros(0, np.int32)
+    return cpdist(list(va), list(vb), scorer=DamerauLevenshtein.distance, workers=-1, dtype=np.int32)
+
+
+def _lens(v: np.ndarray) -> np.ndarray:
+    return np.fromiter((len(s) for s in v), np.int32, len(v))
+
+
+# -- tests on distinct value pairs: (va, vb, params) -> bool mask ----------------------------------
+def _t_close(va, vb, p):
+    ok = _jw(va, vb) >= p.get("jw", 0.92)
+    edits = p.get("edits", 0)
+    if edits:
+        long_enough = np.minimum(_lens(va), _lens(vb)) >= 3
+        ok |= long_enough & (_dl(va, vb) <= edits)
+    return ok
+
+
+def _t_jw(va, vb, p):
+    return _jw(va, vb) >= p["min"]
+
+
+def _t_prefix(va, vb, p):
+    m = p.get("min_len", 3)
+    return np.fromiter(((len(a) >= m and a in b) or (len(b) >= m and b in a) for a, b in zip(va, vb)), bool, len(va))
+
+
+def _t_initial(va, vb, p):
+    return np.fromiter(((len(a) == 1 or len(b) == 1) and a[0] == b[0] for a, b in zip(va, vb)), bool, len(va))
+
+
+def _t_nickname(va, vb, p):
+    from app.core.normalize import are_nickname_pair
+
+    return np.fromiter((are_nickname_pair(a, b) for a, b in zip(va, vb)), bool, len(va))
+
+
+def _t_same_local(va, vb, p):
+    m = p.get("min_len", 5)
+
+    def same(a: str, b: str) -> bool:
+        la, _, da = a.partition("@")
+        lb, _, db = b.partition("@")
+        return la == lb and len(la) >= m and da != db
+
+    return np.fromiter((same(a, b) for a, b in zip(va, vb)), bool, len(va))
+
+
+def _t_last_digits(va, vb, p):
+    n = p.get("n", 7)
+    return np.fromiter((len(a) >= n and a[-n:] == b[-n:] for a, b in zip(va, vb)), bool, len(va))
+
+
+STRING_TESTS: dict[str, Callable] = {
+    "close": _t_close, "jaro_winkler": _t_jw, "prefix": _t_prefix, "initial": _t_initial,
+    "nickname": _t_nickname, "same_local": _t_same_local, "last_digits": _t_last_digits,
+}
+
+
+def string_levels(levels: list[Level], ca: np.ndarray, cb: np.ndarray, values: np.ndarray,
+                  skip: frozenset[str] = frozenset()) -> np.ndarray:
+    """Level index per pair of codes (into one vocabulary), computed on distinct code pairs."""
+    out = np.zeros(len(ca), np.int8)
+    both = (ca >= 0) & (cb >= 0)
+    if not both.any():
+        return out
+    lo, hi = np.minimum(ca[both], cb[both]), np.maximum(ca[both], cb[both])
+    keys, inverse = np.unique(lo.astype(np.int64) * (len(values) + 1) + hi, return_inverse=True)
+    ua, ub = keys // (len(values) + 1), keys % (len(values) + 1)
+    va, vb = values[ua], values[ub]
+    lv = np.zeros(len(keys), np.int8)
+    todo = np.ones(len(keys), bool)
+    for i, level in enumerate(levels, start=1):
+        if level.test in skip:
+            continue
+        if level.test == "else":
+            lv[todo] = i
+            break
+        if level.test == "exact":
+            hit = ua == ub
+        else:
+            idx = np.flatnonzero(todo)
+            hit = np.zeros(len(keys), bool)
+            hit[idx] = STRING_TESTS[level.test](va[idx], vb[idx], level.params)
+        hit &= todo
+        lv[hit] = i
+        todo &= ~hit
+    out[both] = lv[inverse]
+    return out
+
+
+def _tf_for(levels: list[Level], lv: np.ndarray, codes: np.ndarray, coded: Coded) -> np.ndarray | None:
+    """Frequency of the matched value for pairs at a tf level (NaN elsewhere)."""
+    tf_levels = [i for i, level in enumerate(levels, start=1) if level.tf]
+    if not tf_levels:
+        return None
+    freq = coded.freq()
+    out = np.full(len(lv), np.nan, np.float32)
+    hit = np.isin(lv, tf_levels) & (codes >= 0)
+    out[hit] = freq[codes[hit]]
+    return out
+
+
+def _level_index(levels: list[Level], test: str) -> int:
+    for i, level in enumerate(levels, start=1):
+        if level.test == test:
+            return i
+    return 0
+
+
+class PairContext:
+    """Candidate pairs (record positions) plus what comparisons share (the swapped-names mask)."""
+
+    def __init__(self, feats: Features, pa: np.ndarray, pb: np.ndarray):
+        self.feats, self.pa, self.pb = feats, pa, pb
+        self.swapped = np.zeros(len(pa), bool)
+
+    def codes(self, col: str) -> tuple[np.ndarray, np.ndarray, Coded]:
+        c = self.feats.coded(col)
+        return c.codes[self.pa], c.codes[self.pb], c
+
+
+def compare_string(comp: Comparison, ctx: PairContext):
+    ca, cb, coded = ctx.codes(comp.columns[0])
+    lv = string_levels(comp.levels, ca, cb, coded.values)
+    return lv, _tf_for(comp.levels, lv, ca, coded)
+
+
+def compare_first_name(comp: Comparison, ctx: PairContext):
+    first, last = comp.columns[:2]
+    fa, fb, coded = ctx.codes(first)
+    la, lb, _ = ctx.codes(last)
+    lv = string_levels(comp.levels, fa, fb, coded.values, skip=frozenset({"swapped"}))
+    sw = _level_index(comp.levels, "swapped")
+    if sw:
+        params = comp.levels[sw - 1].params
+        # Swapped: first ≈ other's last and last ≈ other's first, or one of the two with that
+        # record's surname missing (a surname typed in the first-name box alone).
+        idx = np.flatnonzero((lv > sw) & (fa >= 0) & (fb >= 0) & ((la >= 0) | (lb >= 0)))
+        close = [Level("x", "close", {"jw": params.get("jw", 0.9), "edits": 1}), Level("e", "else")]
+        cross1 = string_levels(close, fa[idx], lb[idx], coded.values) == 1
+        cross2 = string_levels(close, la[idx], fb[idx], coded.values) == 1
+        hit = idx[(cross1 & (cross2 | (la[idx] < 0))) | (cross2 & (lb[idx] < 0))]
+        lv[hit] = sw
+        ctx.swapped[hit] = True
+    return lv, _tf_for(comp.levels, lv, fa, coded)
+
+
+def compare_last_name(comp: Comparison, ctx: PairContext):
+    last, first = comp.columns[:2]
+    la, lb, coded = ctx.codes(last)
+    _, fb, _ = ctx.codes(first)
+    lb = np.where(ctx.swapped, fb, lb)
+    lv = string_levels(comp.levels, la, lb, coded.values)
+    return lv, _tf_for(comp.levels, lv, la, coded)
+
+
+def compare_phone(comp: Comparison, ctx: PairContext):
+    """Best level over every number of one record against every number of the other."""
+    best = np.zeros(len(ctx.pa), np.int8)
+    tf = np.full(len(ctx.pa), np.nan, np.float32)
+    for col_a in comp.columns:
+        for col_b in comp.columns:
+            ca, _, coded = ctx.codes(col_a)
+            _, cb, _ = ctx.codes(col_b)
+            lv = string_levels(comp.levels, ca, cb, coded.values)
+            better = (lv > 0) & ((best == 0) | (lv < best))
+            best[better] = lv[better]
+            t = _tf_for(comp.levels, lv, ca, coded)
+            if t is not None:
+                tf[better] = t[better]
+    return best, tf
+
+
+def compare_date(comp: Comparison, ctx: PairContext):
+    parts = ctx.feats.birth_parts
+    a, b = parts[ctx.pa], parts[ctx.pb]
+    known_a, known_b = (a > 0), (b > 0)
+    full_a, full_b = known_a.all(axis=1), known_b.all(axis=1)
+    full = full_a & full_b
+    common = known_a & known_b
+    any_common = common.any(axis=1)
+    agree_common = ((a == b) | ~common).all(axis=1)
+    same = (a == b)
+    digits_a, digits_b = _date_digits(a), _date_digits(b)
+    tests = {
+        "exact": full & same.all(axis=1),
+        "dm_swapped": full & same[:, 0] & (a[:, 1] == b[:, 2]) & (a[:, 2] == b[:, 1]) & (a[:, 1] != a[:, 2]),
+        "date_edit": full & ((digits_a != digits_b).sum(axis=1) <= 1),
+        "partial": ~full & any_common & agree_common,
+        "same_month": full & same[:, 0] & same[:, 1],
+        "same_year": common[:, 0] & same[:, 0],
+    }
+    lv = np.zeros(len(ctx.pa), np.int8)
+    todo = any_common.copy()
+    for i, level in enumerate(comp.levels, start=1):
+        if level.test == "near_year":
+            test = common[:, 0] & (np.abs(a[:, 0] - b[:, 0]) <= level.params.get("years", 3))
+        else:
+            test = tests.get(level.test, True)
+        hit = todo & test
+        lv[hit] = i
+        todo &= ~hit
+    return lv, None
+
+
+def _date_digits(parts: np.ndarray) -> np.ndarray:
+    y, m, d = parts[:, 0], parts[:, 1], parts[:, 2]
+    cols = [y // 1000, y // 100 % 10, y // 10 % 10, y % 10, m // 10, m % 10, d // 10, d % 10]
+    return np.stack(cols, axis=1)
+
+
+def compare_address(comp: Comparison, ctx: PairContext):
+    sa, sb, scoded = ctx.codes(comp.columns[0])
+    na, nb, _ = ctx.codes(comp.columns[1])
+    both = (sa >= 0) & (sb >= 0)
+    close_jw = {lv.test: lv.params.get("jw", 0.9) for lv in comp.levels}
+    street_exact = both & (sa == sb)
+    jw = np.zeros(len(sa), np.float32)
+    idx = np.flatnonzero(both & ~street_exact)
+    jw[idx] = _jw_codes(sa[idx], sb[idx], scoded.values)
+    jw[street_exact] = 1.0
+    num_known = (na >= 0) & (nb >= 0)
+    num_same = num_known & (na == nb)
+    tests = {
+        "street_number_exact": street_exact & num_same,
+        "street_number_close": (jw >= close_jw.get("street_number_close", 0.88)) & num_same,
+        "street_only": street_exact & ~num_known,
+        "street_other_number": (jw >= close_jw.get("street_other_number", 0.92)) & num_known & ~num_same,
+    }
+    lv = np.zeros(len(sa), np.int8)
+    todo = both.copy()
+    for i, level in enumerate(comp.levels, start=1):
+        hit = todo if level.test == "else" else tests[level.test] & todo
+        lv[hit] = i
+        todo &= ~hit
+    return lv, None
+
+
+def _jw_codes(ca: np.ndarray, cb: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Jaro-Winkler per pair of codes, computed once per distinct pair."""
+    if not len(ca):
+        return np.zeros(0, np.float32)
+    keys, inverse = np.unique(ca.astype(np.int64) * (len(values) + 1) + cb, return_inverse=True)
+    return _jw(values[keys // (len(values) + 1)], values[keys % (len(values) + 1)])[inverse]

@@ -1,0 +1,201 @@
+"""Per-record match features derived once from the normalised ``n_*`` columns.
+
+Values are factorised into integer codes (names share one vocabulary so first and last names can
+be compared crosswise), junk values (an address or phone on many records of many different people:
+test@test.com, 0000000, the store's own number) are found by frequency and masked, and the
+blocking keys are built as (record index, key code) arrays so that a record may carry several
+values of one key (two phones, a name read from its email).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from app.core.matching.settings import MatchSettings
+
+N_COLUMNS = ("n_first", "n_last", "n_full", "n_email", "n_email_key", "n_phone", "n_mobile", "n_birth",
+             "n_gender", "n_street", "n_number", "n_postcode", "n_city", "n_province", "n_country",
+             "n_cf", "n_national_id", "n_loyalty", "n_customer_id")
+# Columns sharing one vocabulary: a first name may be compared with a last name (swaps).
+VOCABULARY = {"n_first": "name", "n_last": "name", "n_phone": "phone", "n_mobile": "phone"}
+JUNK_CHECKED = ("n_email_key", "n_phone", "n_mobile", "n_national_id", "n_customer_id", "n_loyalty", "n_cf")
+
+
+@dataclass
+class Coded:
+    """A column as integer codes into ``values`` (-1 = missing), with value counts."""
+
+    codes: np.ndarray
+    values: np.ndarray
+    counts: np.ndarray
+
+    def freq(self) -> np.ndarray:
+        """Share of non-missing records holding each value (term frequency)."""
+        total = max(int(self.counts.sum()), 1)
+        return self.counts / total
+
+
+@dataclass
+class KeyLong:
+    """A blocking key in long form: record index and key code (several rows per record allowed)."""
+
+    rec: np.ndarray
+    code: np.ndarray
+
+
+def sound_key(name: str) -> str:
+    """An Italian-friendly phonetic key: spelling variants and final vowels folded.
+
+    ``ROSSI``/``ROSSO``/``ROSI`` → ``ROS``; ``CHIARA``/``KIARA`` → ``KIAR``; ``GIACOMO``/``JACOMO``;
+    ``PHILLIPS``/``FILIPS``. Only used as a block key: collisions cost candidates, not errors.
+    """
+    s = name.upper()
+    for a, b in (("PH", "F"), ("GH", "G"), ("CH", "K"), ("CK", "K"), ("CQ", "K"), ("Q", "K"), ("X", "KS"),
+                 ("GN", "N"), ("GLI", "LI"), ("J", "I"), ("Y", "I"), ("W", "V"), ("H", ""), ("ZZ", "Z"),
+                 ("TZ", "Z"), ("C", "K")):
+        s = s.replace(a, b)
+    out = []
+    for ch in s:
+        if ch.isalpha() and (not out or out[-1] != ch):
+            out.append(ch)
+    while len(out) > 2 and out[-1] in "AEIOU":
+        out.pop()
+    return "".join(out[:6])
+
+
+def _code(values: pd.Series) -> Coded:
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    codes = codes.astype(np.int32)
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).astype(np.int64)
+    return Coded(codes, np.asarray(uniques, dtype=object), counts)
+
+
+@dataclass
+class Features:
+    frame: pd.DataFrame  # n_* columns, positional index 0..n-1
+    record_ids: np.ndarray
+    source_ids: np.ndarray
+    settings: MatchSettings
+    junk: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, records: pd.DataFrame, settings: MatchSettings) -> "Features":
+        frame = records.reset_index(drop=True)
+        for col in N_COLUMNS:
+            if col not in frame:
+                frame[col] = None
+        clean = frame[list(N_COLUMNS)].astype(object)
+        clean = clean.where(clean.notna() & (clean != ""), None)
+        feats = cls(clean, frame["id"].to_numpy(np.int64), frame["source_id"].to_numpy(np.int64), settings)
+        feats.junk = feats._find_junk()
+        for col, bad in feats.junk.items():
+            if bad:
+                feats.frame.loc[feats.frame[col].isin(bad), col] = None
+        return feats
+
+    @property
+    def n(self) -> int:
+        return len(self.frame)
+
+    # -- junk ---------------------------------------------------------------------------------
+    def _find_junk(self) -> dict[str, set[str]]:
+        """Values on many records that belong to many different people are not identifiers."""
+        s = self.settings
+        last = self.frame["n_last"]
+        first = self.frame["n_first"]
+        junk: dict[str, set[str]] = {}
+        for col in JUNK_CHECKED:
+            values = self.frame[col]
+            counts = values.value_counts()
+            frequent = counts[counts > s.junk_min_records].index
+            if len(frequent) == 0:
+                continue
+            sub = pd.DataFrame({"v": values, "l": last, "f": first})
+            sub = sub[sub["v"].isin(frequent)]
+            people = sub.groupby("v").agg(l=("l", "nunique"), f=("f", "nunique"), n=("v", "size"))
+            bad = people[(people["l"] > s.junk_min_names) | (people["f"] > s.junk_min_names)
+                         | (people["n"] > 4 * s.junk_min_records)]
+            junk[col] = set(bad.index)
+        return junk
+
+    # -- coded columns ------------------------------------------------------------------------
+    @cached_property
+    def _coded(self) -> dict[str, Coded]:
+        out: dict[str, Coded] = {}
+        groups: dict[str, list[str]] = {}
+        for col in N_COLUMNS:
+            groups.setdefault(VOCABULARY.get(col, col), []).append(col)
+        for cols in groups.values():
+            stacked = pd.concat([self.frame[c] for c in cols], ignore_index=True)
+            coded = _code(stacked)
+            for i, c in enumerate(cols):
+                out[c] = Coded(coded.codes[i * self.n:(i + 1) * self.n], coded.values, coded.counts)
+        return out
+
+    def coded(self, col: str) -> Coded:
+        return self._coded[col]
+
+    def derived(self, name: str) -> Coded:
+        """A derived per-record column (codes), cached."""
+        cache = self.__dict__.setdefault("_derived", {})
+        if name not in cache:
+            cache[name] = _code(self._derive(name))
+        return cache[name]
+
+    def _derive(self, name: str) -> pd.Series:
+        f = self.frame
+        if name == "birth_full":
+            b = f["n_birth"]
+            return b.where(b.str.len() == 10, None)
+        if name == "email_local":
+            local = f["n_email_key"].str.split("@").str[0]
+            return local.where(local.str.len() >= 5, None)
+        if name == "last_sound":
+            return _map_distinct(f["n_last"], sound_key)
+        if name == "first3":
+            return f["n_first"].str[:3]
+        if name == "last4":
+            return f["n_last"].str[:4]
+        if name == "street_number":
+            return (f["n_street"] + " " + f["n_number"]).where(f["n_street"].notna() & f["n_number"].notna(), None)
+        raise KeyError(name)
+
+    # -- birth parts ----------------------------------------------------------------------------
+    @cached_property
+    def birth_parts(self) -> np.ndarray:
+        """(n, 3) int array of year, month, day; 0 where unknown (partial dates keep what they have)."""
+        b = self.frame["n_birth"].fillna("")
+        year = pd.to_numeric(b.str.extract(r"^(\d{4})")[0], errors="coerce").fillna(0)
+        md = b.str.extract(r"(\d{2})-(\d{2})$")
+        month = pd.to_numeric(md[0], errors="coerce").fillna(0)
+        day = pd.to_numeric(md[1], errors="coerce").fillna(0)
+        return np.stack([year.to_numpy(), month.to_numpy(), day.to_numpy()], axis=1).astype(np.int32)
+
+    # -- email hints ----------------------------------------------------------------------------
+    @cached_property
+    def hints_by_code(self) -> list[tuple[tuple[str, ...], int, str]]:
+        """(name tokens, birth year or 0, initials) read from each distinct email's local part."""
+        from app.core.normalize import local_part_hints
+
+        out = []
+        for email in self.coded("n_email_key").values:
+            h = local_part_hints(email)
+            out.append((tuple(h.tokens), int(h.year or 0), "".join(h.initials or ())))
+        return out
+
+    @cached_property
+    def hint_tokens(self) -> pd.Series:
+        """Per record: the name tokens of its email (empty tuple when none)."""
+        by_code = [h[0] for h in self.hints_by_code] + [()]
+        codes = self.coded("n_email_key").codes
+        return pd.Series([by_code[c] for c in codes], dtype=object)
+
+
+def _map_distinct(values: pd.Series, fn) -> pd.Series:
+    """Apply ``fn`` once per distinct non-missing value (names and cities repeat a lot)."""
+    uniq = values.dropna().unique()
+    table = {v: fn(v) for v in uniq}
+    return values.map(table)

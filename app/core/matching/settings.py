@@ -1,0 +1,219 @@
+"""Declarative matching settings: thresholds, blocking keys, comparisons with ordered levels, EM.
+
+Everything the matcher does is described by a ``MatchSettings`` value that round-trips through
+JSON (stored in the workspace as ``matching.settings``, exportable with
+``unico match --export-settings``). The defaults need no tuning: the same settings serve FEBRL,
+Splink's fake_1000 and an Italian retailer.
+
+A comparison is a ``kind`` (which evaluator reads which columns) plus an ordered list of levels;
+the first level whose test holds wins, a missing value gives the null level (index 0, weight 0)
+and the last level is always "else". Level tests are small named predicates with parameters
+(``{"test": "jaro_winkler", "min": 0.92}``), evaluated on distinct value pairs.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from app.core.errors import UsageError
+
+
+@dataclass
+class Level:
+    label: str
+    test: str  # a predicate name known to comparisons.py ('else' for the last level)
+    params: dict[str, Any] = field(default_factory=dict)
+    tf: bool = False  # term-frequency adjusted (exact levels of names, city, email, phone)
+
+
+@dataclass
+class Comparison:
+    name: str  # field name shown in explanations
+    kind: str  # evaluator: string, first_name, last_name, date, email, phone, address, email_hints
+    columns: list[str]
+    levels: list[Level]
+
+    @property
+    def labels(self) -> list[str]:
+        return ["missing", *[lv.label for lv in self.levels]]
+
+
+@dataclass
+class BlockingRule:
+    name: str
+    keys: list[str]  # derived key columns (features.py) joined into one block key
+    max_block: int | None = None  # this rule's block size cap (default: settings.max_block_size)
+
+
+@dataclass
+class MatchSettings:
+    auto_threshold: float = 0.995  # probability above which records are merged automatically
+    review_threshold: float = 0.5  # between the two: queued for a human
+    blocking: list[BlockingRule] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    max_block_size: int = 60  # a block key shared by more records is not used for candidates
+    junk_min_records: int = 25  # an email/phone/id on more records than this is junk ...
+    junk_min_names: int = 6  # ... when it also carries this many different surnames
+    u_sample_pairs: int = 400_000  # random pairs for the u probabilities
+    em_max_iterations: int = 60
+    em_tolerance: float = 1e-5
+    label_weight: float = 20.0  # how many unlabelled pairs one human decision counts as in EM
+    household_cap: float = 4.0  # bits household-shared fields may add when first names or births clash
+    household_fields: list[str] = field(default_factory=lambda: [
+        "last_name", "email", "phone", "address", "postcode", "city", "province", "email_hints"])
+    personal_ids: list[str] = field(default_factory=lambda: [
+        "codice_fiscale", "national_id", "customer_id", "loyalty_card"])
+    retrain_share: float = 0.2  # new records above this share of the workspace: retrain and rescore
+    seed: int = 42
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "MatchSettings":
+        try:
+            data = dict(data)
+            data["blocking"] = [BlockingRule(**b) for b in data.get("blocking", [])]
+            data["comparisons"] = [
+                Comparison(name=c["name"], kind=c["kind"], columns=list(c["columns"]),
+                           levels=[Level(**lv) for lv in c["levels"]])
+                for c in data.get("comparisons", [])
+            ]
+            return cls(**data)
+        except (KeyError, TypeError) as e:
+            raise UsageError(f"matching settings are not valid: {e}") from e
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2)
+
+
+def _lv(label: str, test: str, tf: bool = False, **params: Any) -> Level:
+    return Level(label, test, params, tf)
+
+
+ELSE = "else"
+
+
+def default_comparisons() -> list[Comparison]:
+    name_close = [_lv("close (Jaro-Winkler ≥ 0.92 or one edit)", "close", jw=0.92, edits=1)]
+    return [
+        Comparison("first_name", "first_name", ["n_first", "n_last"], [
+            _lv("exact", "exact", tf=True),
+            _lv("first and last swapped", "swapped", jw=0.9),
+            *name_close,
+            _lv("nickname", "nickname"),
+            _lv("one contains the other", "prefix", min_len=3),
+            _lv("similar (Jaro-Winkler ≥ 0.85)", "jaro_winkler", min=0.85),
+            _lv("initial only", "initial"),
+            _lv("somewhat similar (Jaro-Winkler ≥ 0.7)", "jaro_winkler", min=0.7),
+            _lv("different", ELSE),
+        ]),
+        Comparison("last_name", "last_name", ["n_last", "n_first"], [
+            _lv("exact", "exact", tf=True),
+            *name_close,
+            _lv("one contains the other", "prefix", min_len=4),
+            _lv("similar (Jaro-Winkler ≥ 0.85)", "jaro_winkler", min=0.85),
+            _lv("different", ELSE),
+        ]),
+        Comparison("birth_date", "date", ["n_birth"], [
+            _lv("exact", "exact"),
+            _lv("day and month swapped", "dm_swapped"),
+            _lv("one digit off", "date_edit", edits=1),
+            _lv("same year (other part unknown)", "partial"),
+            _lv("same year and month", "same_month"),
+            _lv("same year", "same_year"),
+            _lv("within 3 years", "near_year", years=3),
+            _lv("within 12 years", "near_year", years=12),
+            _lv("different", ELSE),
+        ]),
+        Comparison("email", "email", ["n_email_key"], [
+            _lv("same address", "exact", tf=True),
+            _lv("same name at another domain", "same_local", min_len=5),
+            _lv("one typo", "close", jw=1.01, edits=1),
+            _lv("different", ELSE),
+        ]),
+        Comparison("phone", "phone", ["n_phone", "n_mobile"], [
+            _lv("same number", "exact", tf=True),
+            _lv("same last 7 digits", "last_digits", n=7),
+            _lv("one digit off", "close", jw=1.01, edits=1),
+            _lv("different", ELSE),
+        ]),
+        Comparison("email_hints", "email_hints", ["n_email_key", "n_first", "n_last", "n_birth"], [
+            _lv("email names the person and birth year", "hint_full_year"),
+            _lv("email names the person", "hint_full"),
+            _lv("email has the surname and initial", "hint_surname_initial"),
+            _lv("email has the surname", "hint_surname"),
+            _lv("email names someone else", "hint_other"),
+        ]),
+        Comparison("address", "address", ["n_street", "n_number"], [
+            _lv("same street and number", "street_number_exact"),
+            _lv("similar street, same number", "street_number_close", jw=0.88),
+            _lv("same street, number missing", "street_only"),
+            _lv("same street, other number", "street_other_number", jw=0.92),
+            _lv("different", ELSE),
+        ]),
+        Comparison("postcode", "string", ["n_postcode"], [
+            _lv("exact", "exact", tf=True),
+            _lv("one digit off", "close", jw=1.01, edits=1),
+            _lv("different", ELSE),
+        ]),
+        Comparison("city", "string", ["n_city"], [
+            _lv("exact", "exact", tf=True),
+            _lv("similar", "close", jw=0.9, edits=1),
+            _lv("different", ELSE),
+        ]),
+        Comparison("province", "string", ["n_province"], [
+            _lv("exact", "exact"),
+            _lv("different", ELSE),
+        ]),
+        Comparison("gender", "string", ["n_gender"], [
+            _lv("exact", "exact"),
+            _lv("different", ELSE),
+        ]),
+        Comparison("codice_fiscale", "string", ["n_cf"], [
+            _lv("exact", "exact"),
+            _lv("different", ELSE),
+        ]),
+        Comparison("national_id", "string", ["n_national_id"], [
+            _lv("exact", "exact", tf=True),
+            _lv("one edit", "close", jw=1.01, edits=1),
+            _lv("different", ELSE),
+        ]),
+        Comparison("customer_id", "string", ["n_customer_id"], [
+            _lv("exact", "exact", tf=True),
+            _lv("different", ELSE),
+        ]),
+        Comparison("loyalty_card", "string", ["n_loyalty"], [
+            _lv("exact", "exact", tf=True),
+            _lv("different", ELSE),
+        ]),
+    ]
+
+
+def default_blocking() -> list[BlockingRule]:
+    return [
+        BlockingRule("email", ["email_key"]),
+        BlockingRule("phone", ["phone_any"]),
+        BlockingRule("codice fiscale", ["cf"]),
+        BlockingRule("national id", ["national_id"]),
+        BlockingRule("customer id", ["customer_id"]),
+        BlockingRule("loyalty card", ["loyalty"]),
+        BlockingRule("surname sound + postcode", ["last_sound", "postcode"]),
+        BlockingRule("surname sound + city", ["last_sound", "city"]),
+        BlockingRule("first name + birth date", ["first", "birth"]),
+        BlockingRule("surname + birth date", ["last", "birth"]),
+        BlockingRule("birth date + postcode", ["birth", "postcode"]),
+        BlockingRule("birth date + city", ["birth", "city"]),
+        BlockingRule("birth date + street number", ["birth", "number"]),
+        BlockingRule("name tokens (either order, or read from the email)", ["name_tokens"]),
+        BlockingRule("first name prefix + surname prefix", ["first3", "last4"]),
+        BlockingRule("email local part", ["email_local"]),
+        BlockingRule("first name + city", ["first", "city"]),
+        BlockingRule("surname sound", ["last_sound"], max_block=25),
+        BlockingRule("street + number + postcode", ["street_number", "postcode"]),
+    ]
+
+
+def default_settings() -> MatchSettings:
+    return MatchSettings(blocking=default_blocking(), comparisons=default_comparisons())
