@@ -1,0 +1,135 @@
+"""Profile attributes for report breakdowns: the value of one field for each person.
+
+A profile's value is its golden record's (``profiles.golden`` JSON, ``{field: value}`` or
+``{field: {"value": value, …}}``) when it has one; otherwise the most frequent value among its
+member records (ties: alphabetical). As in ``journeys``, a record with no membership is its own
+person, ``profile_id = -record_id``.
+
+Fields:
+- ``city``, ``province``, ``postcode``, ``country``, ``gender``: the normalised ``n_*`` columns, so
+  ``Milano`` and ``MILANO`` fall in one group;
+- ``postcode_area``: the first three characters of the postcode;
+- ``tag`` (or ``tags``): every tag of the person's records, lower-cased — a person with two tags is
+  in two groups;
+- ``near_store``: ``near`` when the person's province (else city) is one where a store is, ``far``
+  when it is known and is not. Store places come from the data: a city of the customers' addresses
+  that is named in a store's name (``Bottega Rossi Milano Centro`` → MILANO), with that city's most
+  frequent province;
+- any other canonical field (``home_store``, ``registered_at``…): its value in the records' ``fields``.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import pandas as pd
+
+from app.core.errors import UsageError
+from app.core.fields import FIELDS_BY_NAME
+from app.core.workspace import Workspace
+
+NORMALISED = {"city": "n_city", "province": "n_province", "postcode": "n_postcode", "country": "n_country",
+              "gender": "n_gender"}
+DERIVED = ("postcode_area", "tag", "near_store")
+NEAR, FAR = "near", "far"
+
+
+def breakdown_fields() -> list[str]:
+    """Every field a report can be broken down by (for the GUI's choice list)."""
+    others = [f for f, spec in FIELDS_BY_NAME.items()
+              if spec.contact and f not in NORMALISED and f != "tags" and spec.type not in ("email", "phone", "name")]
+    return [*NORMALISED, *DERIVED, *others]
+
+
+def profile_groups(ws: Workspace, field: str) -> pd.DataFrame:
+    """Columns profile_id, group: the value of ``field`` per person (several rows for tags)."""
+    field = {"tags": "tag", "cap": "postcode_area"}.get(field.strip().lower(), field.strip().lower())
+    if field == "near_store":
+        return _near_store(ws)
+    if field == "tag":
+        return _tags(ws)
+    if field == "postcode_area":
+        df = _voted(ws, "postcode")
+        df["group"] = df["group"].str[:3]
+        return df
+    if field in NORMALISED or (field in FIELDS_BY_NAME and FIELDS_BY_NAME[field].contact):
+        return _voted(ws, field)
+    raise UsageError(f"cannot break down by {field!r}; use one of: {', '.join(breakdown_fields())}")
+
+
+def _record_values(ws: Workspace, field: str) -> pd.DataFrame:
+    expr = f"r.{NORMALISED[field]}" if field in NORMALISED else f"json_extract(r.fields, '$.{field}')"
+    sql = f"""
+        SELECT COALESCE(m.profile_id, -r.id) AS profile_id, CAST({expr} AS TEXT) AS value
+        FROM records r LEFT JOIN memberships m ON m.record_id = r.id
+        WHERE {expr} IS NOT NULL AND trim(CAST({expr} AS TEXT)) <> ''"""
+    df = pd.read_sql_query(sql, ws.conn).astype({"profile_id": "int64", "value": object})
+    df["value"] = df["value"].str.strip()
+    return df
+
+
+def _golden_values(ws: Workspace, field: str) -> pd.DataFrame:
+    rows = []
+    for pid, golden in ws.query("SELECT id, golden FROM profiles WHERE golden NOT IN ('', '{}')"):
+        value = json.loads(golden).get(field)
+        if isinstance(value, dict):
+            value = value.get("value")
+        if value not in (None, "", []):
+            value = ", ".join(map(str, value)) if isinstance(value, list) else str(value).strip()
+            rows.append((pid, value.upper() if field in NORMALISED else value))
+    return pd.DataFrame(rows, columns=["profile_id", "group"]).astype({"profile_id": "int64", "group": object})
+
+
+def _voted(ws: Workspace, field: str) -> pd.DataFrame:
+    values = _record_values(ws, field)
+    counts = values.groupby(["profile_id", "value"]).size().reset_index(name="n")
+    counts = counts.sort_values(["profile_id", "n", "value"], ascending=[True, False, True])
+    voted = counts.drop_duplicates("profile_id")[["profile_id", "value"]].rename(columns={"value": "group"})
+    golden = _golden_values(ws, field)
+    voted = voted[~voted["profile_id"].isin(golden["profile_id"])]
+    return pd.concat([golden, voted], ignore_index=True)
+
+
+def _tags(ws: Workspace) -> pd.DataFrame:
+    values = pd.concat([_record_values(ws, "tags").rename(columns={"value": "group"}), _golden_values(ws, "tags")])
+    split = values.assign(group=values["group"].str.split(",")).explode("group")
+    split["group"] = split["group"].str.strip().str.strip('"\'').str.strip().str.lower()
+    split = split[split["group"] != ""]
+    return split[["profile_id", "group"]].drop_duplicates().reset_index(drop=True)
+
+
+def _key(text: str) -> str:
+    """Upper case, accents and punctuation gone, words padded by spaces for whole-word search."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " " + " ".join(re.findall(r"[A-Z0-9]+", plain.upper())) + " "
+
+
+def store_places(ws: Workspace) -> tuple[set[str], set[str]]:
+    """The cities named in store names, and their provinces (see the module docstring)."""
+    stores = [_key(r[0]) for r in ws.query(
+        "SELECT DISTINCT store FROM events WHERE channel = 'store' AND store IS NOT NULL")]
+    places = ws.query(
+        "SELECT n_city, n_province, count(*) AS n FROM records WHERE n_city IS NOT NULL AND n_city <> '' "
+        "GROUP BY n_city, n_province ORDER BY n DESC")
+    cities: set[str] = set()
+    provinces: dict[str, str] = {}
+    for city, province, _ in places:
+        if any(_key(city) in s for s in stores):
+            cities.add(city)
+            if province and city not in provinces:
+                provinces[city] = province  # most frequent first
+    return cities, set(provinces.values())
+
+
+def _near_store(ws: Workspace) -> pd.DataFrame:
+    cities, provinces = store_places(ws)
+    if not cities:
+        raise UsageError("cannot tell who lives near a store: no store name in the receipts names a city "
+                         "of the customers' addresses; break down by city or province instead")
+    city = _voted(ws, "city").rename(columns={"group": "city"})
+    province = _voted(ws, "province").rename(columns={"group": "province"})
+    df = city.merge(province, on="profile_id", how="outer")
+    near = df["province"].isin(provinces) | (df["province"].isna() & df["city"].isin(cities))
+    df["group"] = near.map({True: NEAR, False: FAR})
+    return df[["profile_id", "group"]]

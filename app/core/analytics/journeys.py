@@ -1,0 +1,202 @@
+"""Journeys: each person's events in time order, cut into paths that end in a conversion or do not.
+
+Who is a person. An event belongs to the profile of its record (``memberships.profile_id``). A
+record with no membership row (matching not run yet) counts as its own person, with the stable id
+``profile_id = -record_id`` (negative, so it never collides with a real profile). Anonymous events
+(``record_id IS NULL``) have ``profile_id`` NA and no journey.
+
+Conversions are purchases, online or in store. When the workspace holds online-shop orders, a
+purchase recorded by another channel (a web-analytics ``purchase`` hit, say) is the same order seen
+again and is not counted a second time.
+
+Touches are web visits, carts and checkouts, email clicks (opens when asked), lead forms and ad
+clicks — never purchases, returns or anything that happened in a store. Their marketing channel
+comes from ``channels.touch_channel``; their campaign from ``campaign``, else ``utm_campaign``.
+
+Paths. A conversion's path is the person's touches at or before it (``T - t <= lookback``, so a
+touch exactly ``lookback_days`` before counts and one a second earlier does not) and after their
+previous conversion: each touch serves at most one conversion, the next one. Touches that serve no
+conversion form non-converting paths (Markov needs them): consecutive ones of a person, a new path
+starting when a conversion lies between or the path would span more than the lookback window.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from app.core.analytics.channels import touch_channels
+from app.core.fields import CONVERSION_TYPES
+from app.core.jobs import Progress
+from app.core.workspace import Workspace
+
+DAY = 86_400  # seconds
+NO_CAMPAIGN = "(no campaign)"
+TOUCH_TYPES = frozenset({"visit", "cart", "checkout", "email_click", "lead", "ad_click"})
+OPEN_TYPE = "email_open"
+STORE = "store"
+ONLINE_SHOP = "online_shop"
+EVENT_COLUMNS = ["event_id", "record_id", "profile_id", "ts", "occurred_at", "channel", "type", "amount",
+                 "currency", "store", "campaign", "utm_source", "utm_medium", "utm_campaign", "source"]
+_EMPTY_CAMPAIGNS = ("", "(not set)", "(none)", "(direct)", "(not provided)")
+
+
+@dataclass(frozen=True)
+class Touch:
+    ts: int                      # epoch seconds, UTC
+    channel: str                 # marketing channel (channels.touch_channel)
+    campaign: str = NO_CAMPAIGN
+    type: str = "visit"
+    event_id: int | None = None
+
+    def key(self, by: str) -> str:
+        return self.campaign if by == "campaign" else self.channel
+
+
+@dataclass(frozen=True)
+class Journey:
+    """One path: the touches before a conversion (``converted``), or touches that led to none."""
+
+    profile_id: int
+    touches: tuple[Touch, ...]
+    converted: bool
+    value: float = 0.0
+    conversion_ts: int | None = None
+    conversion_event_id: int | None = None
+    conversion_channel: str | None = None   # store / online_shop / …
+
+    def keys(self, by: str = "channel") -> list[str]:
+        """The path as channel (or campaign) names, in time order."""
+        return [t.key(by) for t in self.touches]
+
+
+def load_events(ws: Workspace, *, profile_ids: Iterable[int] | None = None) -> pd.DataFrame:
+    """Every event (or those of the given profiles) with its person, in time order (``EVENT_COLUMNS``)."""
+    where, params = "", ()
+    if profile_ids is not None:
+        ids = [int(p) for p in profile_ids]
+        record_ids = [-p for p in ids if p < 0]
+        positive = [p for p in ids if p > 0]
+        if positive:
+            record_ids += [r[0] for r in ws.query(
+                "SELECT record_id FROM memberships WHERE profile_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(positive),))]
+        where, params = "WHERE e.record_id IN (SELECT value FROM json_each(?))", (json.dumps(record_ids),)
+    sql = f"""
+        SELECT e.id AS event_id, e.record_id, COALESCE(m.profile_id, -e.record_id) AS profile_id,
+               e.ts, e.occurred_at, e.channel, e.type, e.amount, e.currency, e.store, e.campaign,
+               e.utm_source, e.utm_medium, e.utm_campaign, s.name AS source
+        FROM events e JOIN sources s ON s.id = e.source_id
+        LEFT JOIN memberships m ON m.record_id = e.record_id
+        {where}
+        ORDER BY e.ts, e.id"""
+    df = pd.read_sql_query(sql, ws.conn, params=params)
+    return _typed(df)
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.reindex(columns=EVENT_COLUMNS)
+    for col in ("event_id", "ts"):
+        df[col] = df[col].astype("int64")
+    for col in ("record_id", "profile_id"):
+        df[col] = df[col].astype("Int64")
+    df["amount"] = df["amount"].astype("float64")
+    return df
+
+
+def conversion_mask(events: pd.DataFrame) -> pd.Series:
+    """Which events are conversions (see the module docstring on double-counted online orders)."""
+    purchase = events["type"].isin(CONVERSION_TYPES)
+    if (purchase & (events["channel"] == ONLINE_SHOP)).any():
+        return purchase & events["channel"].isin((STORE, ONLINE_SHOP))
+    return purchase
+
+
+def touch_mask(events: pd.DataFrame, *, include_opens: bool = False) -> pd.Series:
+    types = TOUCH_TYPES | {OPEN_TYPE} if include_opens else TOUCH_TYPES
+    return events["type"].isin(types) & (events["channel"] != STORE)
+
+
+def campaign_keys(events: pd.DataFrame) -> pd.Series:
+    """The campaign of each event: ``campaign``, else ``utm_campaign``, else ``NO_CAMPAIGN``."""
+    def clean(col: str) -> pd.Series:
+        s = events[col].astype(object)
+        s = s.where(s.notna(), "").map(lambda v: str(v).strip())
+        return s.where(~s.str.lower().isin(_EMPTY_CAMPAIGNS), "")
+
+    campaign, utm = clean("campaign"), clean("utm_campaign")
+    out = campaign.where(campaign != "", utm)
+    return out.where(out != "", NO_CAMPAIGN)
+
+
+def journeys(events: pd.DataFrame, *, lookback_days: float = 30, include_opens: bool = False,
+             progress: Progress | None = None) -> list[Journey]:
+    """Converting journeys (one per identified conversion, in time order), then non-converting ones."""
+    window = lookback_days * DAY
+    ev = events[events["profile_id"].notna()].copy()
+    ev["profile_id"] = ev["profile_id"].astype("int64")
+    conv = ev[conversion_mask(ev)].sort_values(["ts", "event_id"])
+    t = ev[touch_mask(ev, include_opens=include_opens)]
+    touches = pd.DataFrame({
+        "event_id": t["event_id"], "profile_id": t["profile_id"], "ts": t["ts"],
+        "channel": touch_channels(t), "campaign": campaign_keys(t), "type": t["type"],
+    }).sort_values(["ts", "event_id"])
+    nxt = conv[["profile_id", "ts", "event_id"]].rename(columns={"ts": "conv_ts", "event_id": "conv_id"})
+    touches = pd.merge_asof(touches, nxt, left_on="ts", right_on="conv_ts", by="profile_id",
+                            direction="forward", allow_exact_matches=True)
+    served = touches["conv_ts"].notna() & (touches["conv_ts"] - touches["ts"] <= window)
+
+    paths: dict[int, list[Touch]] = {}
+    for row in touches[served].itertuples(index=False):
+        paths.setdefault(int(row.conv_id), []).append(_touch(row))
+    out: list[Journey] = []
+    for i, row in enumerate(conv.itertuples(index=False)):
+        if progress is not None and i % 5000 == 0:
+            progress.update(0.8 * i / max(len(conv), 1), "Building journeys")
+        out.append(Journey(
+            profile_id=int(row.profile_id), touches=tuple(paths.get(int(row.event_id), ())), converted=True,
+            value=0.0 if pd.isna(row.amount) else float(row.amount), conversion_ts=int(row.ts),
+            conversion_event_id=int(row.event_id), conversion_channel=row.channel,
+        ))
+    out += _non_converting(touches[~served], window)
+    if progress is not None:
+        progress.update(1.0, "Journeys ready")
+    return out
+
+
+def _touch(row) -> Touch:
+    return Touch(ts=int(row.ts), channel=row.channel, campaign=row.campaign, type=row.type,
+                 event_id=int(row.event_id))
+
+
+def _non_converting(rest: pd.DataFrame, window: float) -> list[Journey]:
+    rest = rest.sort_values(["profile_id", "ts", "event_id"])
+    next_conv = rest["conv_id"].fillna(-1).to_numpy()
+    profiles, times = rest["profile_id"].to_numpy(), rest["ts"].to_numpy()
+    out: list[Journey] = []
+    current: list[Touch] = []
+    start = 0
+    for i, row in enumerate(rest.itertuples(index=False)):
+        if current and (profiles[i] != profiles[i - 1] or next_conv[i] != next_conv[i - 1]
+                        or times[i] - start > window):
+            out.append(Journey(int(profiles[i - 1]), tuple(current), converted=False))
+            current = []
+        if not current:
+            start = times[i]
+        current.append(_touch(row))
+    if current:
+        out.append(Journey(int(profiles[-1]), tuple(current), converted=False))
+    return out
+
+
+def conversions_total(journeys_: Iterable[Journey]) -> tuple[int, float]:
+    """Number and value of the converting journeys."""
+    n, value = 0, 0.0
+    for j in journeys_:
+        if j.converted:
+            n += 1
+            value += j.value
+    return n, value
+

@@ -1,0 +1,104 @@
+"""The three reports over a workspace — contribution, ROPO, identification — as ``Report`` objects.
+
+This is the API the CLI and the GUI call: it reads the events once, runs the pure functions of the
+other modules and adds totals, parameters and the caveat line. Reads only; safe on a reader thread.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from app.core.analytics.attributes import profile_groups
+from app.core.analytics.attribution import MODEL_LABELS, NO_TOUCH, contribution
+from app.core.analytics.identification import identification
+from app.core.analytics.journeys import STORE, conversion_mask, journeys, load_events
+from app.core.analytics.report import Report
+from app.core.analytics.ropo import NOTE as ROPO_NOTE
+from app.core.analytics.ropo import WINDOWS, by_group, figures, online_purchases, ropo_windows, store_purchases
+from app.core.jobs import Progress
+from app.core.workspace import Workspace
+
+CONTRIBUTION_NOTE = ("Credits share out the purchases of identified customers among the touches in the window "
+                     "before them; they describe the paths, not what each channel caused. Anonymous purchases "
+                     "have no path and are counted apart.")
+IDENTIFICATION_NOTE = ("A receipt is identified when it names a known person (loyalty card, e-receipt email…), "
+                       "whether or not matching has linked that person to other sources yet.")
+
+
+def _currency(events: pd.DataFrame) -> tuple[str | None, str]:
+    """The main currency of the amounts, and a warning when several are mixed."""
+    counts = events.loc[events["amount"].notna(), "currency"].dropna().str.upper().value_counts()
+    if counts.empty:
+        return None, ""
+    if len(counts) > 1:
+        return counts.index[0], f" Amounts in several currencies ({', '.join(counts.index)}) are added as they are."
+    return counts.index[0], ""
+
+
+def contribution_report(ws: Workspace, *, model: str = "last-non-direct", window_days: float = 30,
+                        half_life_days: float = 7.0, by: str = "channel", include_opens: bool = False,
+                        progress: Progress | None = None) -> Report:
+    """Conversions and revenue credited per channel (or campaign) under one attribution model."""
+    progress = progress or Progress()
+    progress.update(0.0, "Reading events")
+    events = load_events(ws)
+    js = journeys(events, lookback_days=window_days, include_opens=include_opens, progress=progress.sub(0.1, 0.8))
+    progress.update(0.8, f"Attributing ({MODEL_LABELS.get(model, model)})")
+    table = contribution(js, model=model, by=by, half_life_days=half_life_days)
+    converting = [j for j in js if j.converted]
+    conv = events[conversion_mask(events)]
+    anonymous = conv[conv["profile_id"].isna()]
+    currency, warning = _currency(conv)
+    totals = {
+        "conversions": len(converting),
+        "revenue": float(sum(j.value for j in converting)),
+        "touches": sum(len(j.touches) for j in converting),
+        "conversions_without_touch": int(table.loc[table[by] == NO_TOUCH, "conversions"].sum()),
+        "non_converting_paths": len(js) - len(converting),
+        "anonymous_conversions": len(anonymous),
+        "anonymous_revenue": float(anonymous["amount"].fillna(0.0).sum()),
+        "currency": currency,
+    }
+    params = {"model": model, "window_days": window_days, "half_life_days": half_life_days, "by": by,
+              "include_opens": include_opens}
+    progress.update(1.0, "Done")
+    return Report(f"Contribution by {by} — {MODEL_LABELS[model]}", CONTRIBUTION_NOTE + warning, table, totals, params)
+
+
+def ropo_report(ws: Workspace, *, window_days: float = 30, by: str | None = None,
+                windows: tuple[float, ...] = WINDOWS, require_no_online_order: bool = False,
+                progress: Progress | None = None) -> Report:
+    """ROPO and its reverse for one window, per group of ``by`` (one ``(all)`` group without it),
+    with the headline figures for each of ``windows`` in ``totals["windows"]``."""
+    progress = progress or Progress()
+    progress.update(0.0, "Reading events")
+    events = load_events(ws)
+    groups = profile_groups(ws, by) if by else None
+    progress.update(0.3, "Finding online touches before store purchases")
+    store = store_purchases(events, window_days=window_days, require_no_online_order=require_no_online_order)
+    online = online_purchases(events, window_days=window_days)
+    table = by_group(store, online, groups)
+    progress.update(0.6, "Comparing windows")
+    sales = events[conversion_mask(events) & (events["channel"] == STORE)]
+    anonymous = sales[sales["profile_id"].isna()]
+    currency, warning = _currency(sales)
+    totals = {
+        "window_days": window_days,
+        **figures(store, online),
+        "anonymous_store_purchases": len(anonymous),
+        "anonymous_store_revenue": float(anonymous["amount"].fillna(0.0).sum()),
+        "currency": currency,
+        "windows": ropo_windows(events, windows, require_no_online_order=require_no_online_order),
+    }
+    params = {"window_days": window_days, "by": by, "require_no_online_order": require_no_online_order}
+    progress.update(1.0, "Done")
+    title = "ROPO: research online, purchase offline" + (f" — by {by}" if by else "")
+    return Report(title, ROPO_NOTE + warning, table, totals, params, table_key="groups")
+
+
+def identification_report(ws: Workspace, *, by: str = "store") -> Report:
+    """The share of store receipts and revenue tied to a known person, overall and per store or month."""
+    events = load_events(ws)
+    totals, table = identification(events, by=by)
+    currency, warning = _currency(events[(events["channel"] == STORE) & conversion_mask(events)])
+    return Report(f"Identification rate by {by}", IDENTIFICATION_NOTE + warning, table,
+                  {**totals, "currency": currency}, {"by": by}, table_key="groups")
