@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -43,8 +43,9 @@ EVENT_COLUMNS = ["event_id", "record_id", "profile_id", "ts", "occurred_at", "ch
 _EMPTY_CAMPAIGNS = ("", "(not set)", "(none)", "(direct)", "(not provided)")
 
 
-@dataclass(frozen=True)
-class Touch:
+class Touch(NamedTuple):
+    """One touch (a tuple: journeys hold millions of them)."""
+
     ts: int                      # epoch seconds, UTC
     channel: str                 # marketing channel (channels.touch_channel)
     campaign: str = NO_CAMPAIGN
@@ -55,8 +56,7 @@ class Touch:
         return self.campaign if by == "campaign" else self.channel
 
 
-@dataclass(frozen=True)
-class Journey:
+class Journey(NamedTuple):
     """One path: the touches before a conversion (``converted``), or touches that led to none."""
 
     profile_id: int
@@ -122,8 +122,7 @@ def touch_mask(events: pd.DataFrame, *, include_opens: bool = False) -> pd.Serie
 def campaign_keys(events: pd.DataFrame) -> pd.Series:
     """The campaign of each event: ``campaign``, else ``utm_campaign``, else ``NO_CAMPAIGN``."""
     def clean(col: str) -> pd.Series:
-        s = events[col].astype(object)
-        s = s.where(s.notna(), "").map(lambda v: str(v).strip())
+        s = events[col].astype(object).fillna("").astype(str).str.strip()
         return s.where(~s.str.lower().isin(_EMPTY_CAMPAIGNS), "")
 
     campaign, utm = clean("campaign"), clean("utm_campaign")
@@ -134,9 +133,10 @@ def campaign_keys(events: pd.DataFrame) -> pd.Series:
 def journeys(events: pd.DataFrame, *, lookback_days: float = 30, include_opens: bool = False,
              progress: Progress | None = None) -> list[Journey]:
     """Converting journeys (one per identified conversion, in time order), then non-converting ones."""
+    progress = progress or Progress()
     window = lookback_days * DAY
-    ev = events[events["profile_id"].notna()].copy()
-    ev["profile_id"] = ev["profile_id"].astype("int64")
+    ev = events[events["profile_id"].notna()]
+    ev = ev.assign(profile_id=ev["profile_id"].astype("int64"))
     conv = ev[conversion_mask(ev)].sort_values(["ts", "event_id"])
     t = ev[touch_mask(ev, include_opens=include_opens)]
     touches = pd.DataFrame({
@@ -147,56 +147,42 @@ def journeys(events: pd.DataFrame, *, lookback_days: float = 30, include_opens: 
     touches = pd.merge_asof(touches, nxt, left_on="ts", right_on="conv_ts", by="profile_id",
                             direction="forward", allow_exact_matches=True)
     served = touches["conv_ts"].notna() & (touches["conv_ts"] - touches["ts"] <= window)
+    progress.update(0.3, "Building journeys")
 
+    used = touches[served]
     paths: dict[int, list[Touch]] = {}
-    for row in touches[served].itertuples(index=False):
-        paths.setdefault(int(row.conv_id), []).append(_touch(row))
-    out: list[Journey] = []
-    for i, row in enumerate(conv.itertuples(index=False)):
-        if progress is not None and i % 5000 == 0:
-            progress.update(0.8 * i / max(len(conv), 1), "Building journeys")
-        out.append(Journey(
-            profile_id=int(row.profile_id), touches=tuple(paths.get(int(row.event_id), ())), converted=True,
-            value=0.0 if pd.isna(row.amount) else float(row.amount), conversion_ts=int(row.ts),
-            conversion_event_id=int(row.event_id), conversion_channel=row.channel,
-        ))
+    for conv_id, touch in zip(used["conv_id"].astype("int64").tolist(), _touches(used)):
+        paths.setdefault(conv_id, []).append(touch)
+    amounts = conv["amount"].fillna(0.0).tolist()
+    out = [Journey(pid, tuple(paths.get(eid, ())), True, value, ts, eid, channel)
+           for pid, eid, ts, value, channel in zip(conv["profile_id"].tolist(), conv["event_id"].tolist(),
+                                                  conv["ts"].tolist(), amounts, conv["channel"].tolist())]
+    progress.update(0.7, "Building paths without a purchase")
     out += _non_converting(touches[~served], window)
-    if progress is not None:
-        progress.update(1.0, "Journeys ready")
+    progress.update(1.0, "Journeys ready")
     return out
 
 
-def _touch(row) -> Touch:
-    return Touch(ts=int(row.ts), channel=row.channel, campaign=row.campaign, type=row.type,
-                 event_id=int(row.event_id))
+def _touches(df: pd.DataFrame) -> list[Touch]:
+    return list(map(Touch, df["ts"].tolist(), df["channel"].tolist(), df["campaign"].tolist(),
+                    df["type"].tolist(), df["event_id"].tolist()))
 
 
 def _non_converting(rest: pd.DataFrame, window: float) -> list[Journey]:
     rest = rest.sort_values(["profile_id", "ts", "event_id"])
-    next_conv = rest["conv_id"].fillna(-1).to_numpy()
-    profiles, times = rest["profile_id"].to_numpy(), rest["ts"].to_numpy()
+    profiles, times = rest["profile_id"].tolist(), rest["ts"].tolist()
+    next_conv = rest["conv_id"].fillna(-1).tolist()
     out: list[Journey] = []
     current: list[Touch] = []
     start = 0
-    for i, row in enumerate(rest.itertuples(index=False)):
+    for i, touch in enumerate(_touches(rest)):
         if current and (profiles[i] != profiles[i - 1] or next_conv[i] != next_conv[i - 1]
                         or times[i] - start > window):
-            out.append(Journey(int(profiles[i - 1]), tuple(current), converted=False))
+            out.append(Journey(profiles[i - 1], tuple(current), converted=False))
             current = []
         if not current:
             start = times[i]
-        current.append(_touch(row))
+        current.append(touch)
     if current:
-        out.append(Journey(int(profiles[-1]), tuple(current), converted=False))
+        out.append(Journey(profiles[-1], tuple(current), converted=False))
     return out
-
-
-def conversions_total(journeys_: Iterable[Journey]) -> tuple[int, float]:
-    """Number and value of the converting journeys."""
-    n, value = 0, 0.0
-    for j in journeys_:
-        if j.converted:
-            n += 1
-            value += j.value
-    return n, value
-

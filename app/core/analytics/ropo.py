@@ -37,50 +37,59 @@ GROUP_COLUMNS = ["group", "store_buyers", "store_purchases", "store_revenue_iden
 
 
 def _identified(events: pd.DataFrame) -> pd.DataFrame:
-    ev = events[events["profile_id"].notna()].copy()
-    ev["profile_id"] = ev["profile_id"].astype("int64")
-    return ev
+    ev = events[events["profile_id"].notna()]
+    return ev.assign(profile_id=ev["profile_id"].astype("int64"))
 
 
-def _assisted(targets: pd.DataFrame, priors: pd.DataFrame, window_days: float,
-              blockers: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Each target purchase with the last prior event of its person (``prior_ts``), its lag in days and
-    whether it falls in the window (``assisted``); a blocker after that prior event cancels it."""
+def _last_prior(targets: pd.DataFrame, priors: pd.DataFrame, blockers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each target purchase with its person's last prior event at or before it (``prior_ts``) and the
+    lag in days (``lag``); NaN when there is none, or when a blocker came after that prior event."""
     cols = ["event_id", "profile_id", "ts", "amount"]
     out = targets[cols].assign(amount=targets["amount"].fillna(0.0)).sort_values(["ts", "event_id"])
     prior = priors[["profile_id", "ts"]].rename(columns={"ts": "prior_ts"}).sort_values("prior_ts")
     out = pd.merge_asof(out, prior, left_on="ts", right_on="prior_ts", by="profile_id",
                         direction="backward", allow_exact_matches=True)
     lag = (out["ts"] - out["prior_ts"]) / DAY
-    hit = out["prior_ts"].notna() & (lag <= window_days)
     if blockers is not None:
         block = blockers[["profile_id", "ts"]].rename(columns={"ts": "block_ts"}).sort_values("block_ts")
         out = pd.merge_asof(out, block, left_on="ts", right_on="block_ts", by="profile_id",
                             direction="backward", allow_exact_matches=False)
-        hit &= out["block_ts"].isna() | (out["prior_ts"] > out["block_ts"])
-    out["lag_days"] = lag.where(hit)
-    out["assisted"] = hit.astype(bool)
-    return out.reset_index(drop=True)
+        lag = lag.where(out["block_ts"].isna() | (out["prior_ts"] > out["block_ts"]))
+        out = out.drop(columns="block_ts")
+    return out.assign(lag=lag).reset_index(drop=True)
 
 
-def store_purchases(events: pd.DataFrame, *, window_days: float = 30,
-                    require_no_online_order: bool = False) -> pd.DataFrame:
-    """Identified store purchases: event_id, profile_id, ts, amount, prior_ts, lag_days, assisted."""
+def _within(purchases: pd.DataFrame, window_days: float) -> pd.DataFrame:
+    """``purchases`` with ``assisted`` (the prior event is at most ``window_days`` old) and its ``lag_days``."""
+    hit = purchases["lag"] <= window_days
+    return purchases.drop(columns="lag").assign(lag_days=purchases["lag"].where(hit), assisted=hit.astype(bool))
+
+
+def _store_base(events: pd.DataFrame, require_no_online_order: bool) -> pd.DataFrame:
     ev = _identified(events)
     conv = conversion_mask(ev)
     targets = ev[conv & (ev["channel"] == STORE)]
     touches = ev[ev["type"].isin(ONLINE_TOUCH_TYPES) & (ev["channel"] != STORE)]
     blockers = ev[conv & (ev["channel"] != STORE)] if require_no_online_order else None
-    return _assisted(targets, touches, window_days, blockers)
+    return _last_prior(targets, touches, blockers)
+
+
+def _online_base(events: pd.DataFrame) -> pd.DataFrame:
+    ev = _identified(events)
+    targets = ev[conversion_mask(ev) & (ev["channel"] != STORE)]
+    priors = ev[(ev["channel"] == STORE) & ev["type"].isin(REVERSE_STORE_TYPES)]
+    return _last_prior(targets, priors)
+
+
+def store_purchases(events: pd.DataFrame, *, window_days: float = 30,
+                    require_no_online_order: bool = False) -> pd.DataFrame:
+    """Identified store purchases: event_id, profile_id, ts, amount, prior_ts, lag_days, assisted."""
+    return _within(_store_base(events, require_no_online_order), window_days)
 
 
 def online_purchases(events: pd.DataFrame, *, window_days: float = 30) -> pd.DataFrame:
     """Identified online purchases, ``assisted`` when a store purchase or visit came in the window before."""
-    ev = _identified(events)
-    conv = conversion_mask(ev)
-    targets = ev[conv & (ev["channel"] != STORE)]
-    priors = ev[(ev["channel"] == STORE) & ev["type"].isin(REVERSE_STORE_TYPES)]
-    return _assisted(targets, priors, window_days)
+    return _within(_online_base(events), window_days)
 
 
 def _share(part: float, whole: float) -> float | None:
@@ -139,8 +148,5 @@ def by_group(store: pd.DataFrame, online: pd.DataFrame, groups: pd.DataFrame | N
 def ropo_windows(events: pd.DataFrame, windows: tuple[float, ...] = WINDOWS, *,
                  require_no_online_order: bool = False) -> pd.DataFrame:
     """The headline figures for several windows: one row per window (``window_days`` first)."""
-    rows = []
-    for n in windows:
-        store = store_purchases(events, window_days=n, require_no_online_order=require_no_online_order)
-        rows.append({"window_days": n, **figures(store, online_purchases(events, window_days=n))})
-    return pd.DataFrame(rows)
+    store, online = _store_base(events, require_no_online_order), _online_base(events)
+    return pd.DataFrame([{"window_days": n, **figures(_within(store, n), _within(online, n))} for n in windows])
