@@ -30,12 +30,13 @@ class Coded:
 
     codes: np.ndarray
     values: np.ndarray
-    counts: np.ndarray
+    counts: np.ndarray  # records holding each value in this column
+    total: int | None = None  # records with a value in this column (default: sum of counts)
 
     def freq(self) -> np.ndarray:
         """Share of non-missing records holding each value (term frequency)."""
-        total = max(int(self.counts.sum()), 1)
-        return self.counts / total
+        total = self.total if self.total is not None else int(self.counts.sum())
+        return np.maximum(self.counts, 1) / max(total, 1)
 
 
 @dataclass
@@ -80,17 +81,22 @@ class Features:
     source_ids: np.ndarray
     settings: MatchSettings
     junk: dict[str, set[str]] = field(default_factory=dict)
+    # Value counts from the whole workspace when only a few records are loaded (explain):
+    # {column: ({value: count}, records with a value)}.
+    tf_counts: dict[str, tuple[dict[str, int], int]] | None = None
 
     @classmethod
-    def build(cls, records: pd.DataFrame, settings: MatchSettings) -> "Features":
+    def build(cls, records: pd.DataFrame, settings: MatchSettings, *, junk: dict[str, set[str]] | None = None,
+              tf_counts: dict[str, tuple[dict[str, int], int]] | None = None) -> "Features":
         frame = records.reset_index(drop=True)
         for col in N_COLUMNS:
             if col not in frame:
                 frame[col] = None
         clean = frame[list(N_COLUMNS)].astype(object)
         clean = clean.where(clean.notna() & (clean != ""), None)
-        feats = cls(clean, frame["id"].to_numpy(np.int64), frame["source_id"].to_numpy(np.int64), settings)
-        feats.junk = feats._find_junk()
+        feats = cls(clean, frame["id"].to_numpy(np.int64), frame["source_id"].to_numpy(np.int64), settings,
+                    tf_counts=tf_counts)
+        feats.junk = feats._find_junk() if junk is None else junk
         for col, bad in feats.junk.items():
             if bad:
                 feats.frame.loc[feats.frame[col].isin(bad), col] = None
@@ -132,7 +138,12 @@ class Features:
             stacked = pd.concat([self.frame[c] for c in cols], ignore_index=True)
             coded = _code(stacked)
             for i, c in enumerate(cols):
-                out[c] = Coded(coded.codes[i * self.n:(i + 1) * self.n], coded.values, coded.counts)
+                codes = coded.codes[i * self.n:(i + 1) * self.n]
+                counts = np.bincount(codes[codes >= 0], minlength=len(coded.values)).astype(np.int64)
+                out[c] = Coded(codes, coded.values, counts)
+        for c, (table, total) in (self.tf_counts or {}).items():
+            values = out[c].values
+            out[c] = Coded(out[c].codes, values, np.array([table.get(v, 1) for v in values], np.int64), total)
         return out
 
     def coded(self, col: str) -> Coded:

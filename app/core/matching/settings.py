@@ -59,6 +59,7 @@ class MatchSettings:
     em_max_iterations: int = 60
     em_tolerance: float = 1e-5
     label_weight: float = 20.0  # how many unlabelled pairs one human decision counts as in EM
+    refine_prior_pairs: float = 2000.0  # between runs, EM's m counts as this many pairs against decisions
     household_cap: float = 4.0  # bits household-shared fields may add when first names or births clash
     household_fields: list[str] = field(default_factory=lambda: [
         "last_name", "email", "phone", "address", "postcode", "city", "province", "email_hints"])

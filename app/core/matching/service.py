@@ -1,0 +1,295 @@
+"""The matching API used by the CLI, the GUI and the profiles layer.
+
+``run_match`` scores candidate pairs, stores the auto and review bands in ``pairs``, clusters with
+the human constraints (see clustering.py) and writes memberships, profiles and one ``auto_merge``
+decision per automatic union (one group id per run). A run is *full* (retrain and rescore every
+pair) on the first match, on ``rebuild`` or when new records exceed ``retrain_share`` of the
+workspace; otherwise it is *incremental*: only pairs with a new record are scored with the stored
+model and only the profiles they touch are reclustered. Human decisions survive both.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from app.core.errors import UsageError
+from app.core.jobs import Progress
+from app.core.matching import store
+from app.core.matching.blocking import candidate_pairs
+from app.core.matching.clustering import assign_profile_ids, cluster
+from app.core.matching.evidence import evidence_json
+from app.core.matching.features import Features
+from app.core.matching.model import Model, compare_pairs, train
+from app.core.matching.settings import MatchSettings, default_settings
+from app.core.matching.summary import refresh_profiles
+from app.core.workspace import Workspace, utcnow
+
+SETTINGS_KEY, MODEL_KEY, JUNK_KEY = "matching.settings", "matching.model", "matching.junk"
+
+
+@dataclass
+class MatchResult:
+    compared: int  # candidate pairs scored
+    auto_merged: int  # automatic unions made by this run
+    review: int  # pairs waiting in the review queue
+    profiles: int
+    records: int
+    seconds: float
+    new_records: int
+    mode: str = "full"
+    blocking: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+# -- settings and model ---------------------------------------------------------------------------
+def get_settings(ws: Workspace) -> MatchSettings:
+    data = ws.get_json(SETTINGS_KEY)
+    return default_settings() if data is None else MatchSettings.from_json(data)
+
+
+def save_settings(ws: Workspace, settings: MatchSettings) -> None:
+    ws.set_json(SETTINGS_KEY, settings.to_json())
+
+
+def load_model(ws: Workspace) -> Model | None:
+    data = ws.get_json(MODEL_KEY)
+    return None if data is None else Model.from_json(data)
+
+
+def load_junk(ws: Workspace) -> dict[str, set[str]]:
+    return {k: set(v) for k, v in (ws.get_json(JUNK_KEY) or {}).items()}
+
+
+def _thresholds(settings: MatchSettings, auto: float | None, review: float | None) -> tuple[float, float]:
+    auto = settings.auto_threshold if auto is None else auto
+    review = settings.review_threshold if review is None else review
+    if not (0 < review <= auto <= 1):
+        raise UsageError(f"thresholds must satisfy 0 < review ({review}) ≤ auto ({auto}) ≤ 1")
+    return auto, review
+
+
+def review_priority(prob: np.ndarray, size: np.ndarray) -> np.ndarray:
+    """Expected information of a decision × how many records it moves.
+
+    The binary entropy of p is highest at 0.5: a steward's answer there teaches the model most and
+    is least predictable; records in large profiles make a wrong call costlier, so they count
+    (logarithmically) more.
+    """
+    p = np.clip(prob, 1e-9, 1 - 1e-9)
+    entropy = -(p * np.log2(p) + (1 - p) * np.log2(1 - p))
+    return entropy * np.log2(1 + size)
+
+
+# -- run_match ------------------------------------------------------------------------------------
+def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_threshold: float | None = None,
+              rebuild: bool = False, progress: Progress | None = None) -> MatchResult:
+    start = time.perf_counter()
+    progress = progress or Progress()
+    settings = get_settings(ws)
+    auto_thr, review_thr = _thresholds(settings, auto_threshold, review_threshold)
+    progress.update(0.02, "Reading records")
+    frame = store.load_records_frame(ws)
+    old = store.load_memberships(ws)
+    new_mask = ~frame["id"].isin(old.keys()).to_numpy()
+    n_new = int(new_mask.sum())
+    model = load_model(ws)
+    full = (rebuild or model is None or model.names != [c.name for c in settings.comparisons]
+            or n_new > settings.retrain_share * max(len(frame), 1))
+    result = MatchResult(0, 0, 0, 0, len(frame), 0.0, n_new, "full" if full else "incremental")
+    if frame.empty or (not full and n_new == 0):
+        result.profiles = int(ws.scalar("SELECT count(*) FROM profiles"))
+        result.review = _queue_size(ws)
+        result.seconds = time.perf_counter() - start
+        return result
+    progress.update(0.08, "Preparing match keys")
+    feats = Features.build(frame, settings, junk=None if full else load_junk(ws))
+    progress.update(0.15, "Finding candidate pairs")
+    pa, pb, result.blocking = candidate_pairs(feats, settings.blocking, new=None if full else new_mask,
+                                              max_block=settings.max_block_size)
+    progress.update(0.3, f"Comparing {len(pa):,} candidate pairs")
+    vec = compare_pairs(feats, settings, pa, pb)
+    constraints = store.load_constraints(ws)
+    pos = {int(r): i for i, r in enumerate(feats.record_ids)}
+    if full:
+        progress.update(0.5, "Learning the model (EM)")
+        model = train(feats, settings, vec.levels, _labelled(feats, settings, constraints, pos))
+        ws.set_json(MODEL_KEY, model.to_json())
+        ws.set_json(JUNK_KEY, {k: sorted(v) for k, v in feats.junk.items()})
+    result.notes = list(model.notes)
+    progress.update(0.6, "Scoring")
+    weight, prob, fw = model.score(vec, settings)
+    adj = model.household_adjustment(vec.levels, fw, settings)
+    result.compared = len(pa)
+    ids_a, ids_b = feats.record_ids[pa], feats.record_ids[pb]
+    decided = {**{p: "accept" for p in constraints.must}, **{p: "reject" for p in constraints.cannot}}
+    progress.update(0.7, "Clustering")
+    with ws.atomic():
+        progress.check()
+        if full:
+            ws.execute("DELETE FROM pairs")
+        human = [decided.get((a, b)) for a, b in zip(ids_a.tolist(), ids_b.tolist())] if decided else []
+        keep = np.flatnonzero((prob >= review_thr) | np.array([h is not None for h in human], bool)
+                              if decided else prob >= review_thr)
+        band = np.where(prob[keep] >= auto_thr, "auto", "review").astype(object)
+        for j, i in enumerate(keep.tolist()):
+            if decided and human[i]:
+                band[j] = "auto" if human[i] == "accept" else "low"
+        evidence = evidence_json(model, vec, fw, adj, keep)
+        ws.conn.executemany(
+            "INSERT INTO pairs(a, b, probability, match_weight, evidence, band, priority) VALUES (?, ?, ?, ?, ?, ?, NULL) "
+            "ON CONFLICT(a, b) DO UPDATE SET probability = excluded.probability, match_weight = excluded.match_weight, "
+            "evidence = excluded.evidence, band = excluded.band",
+            zip(ids_a[keep].tolist(), ids_b[keep].tolist(), prob[keep].tolist(), weight[keep].tolist(), evidence,
+                band.tolist()))
+        progress.update(0.8, "Clustering")
+        if full:
+            links = prob >= auto_thr
+            res = cluster(frame["id"].tolist(), ids_a[links], ids_b[links], weight[links], constraints,
+                          store.persons_from_frame(frame), vouched(vec.levels[links], settings))
+            assignment, _ = assign_profile_ids(res.labels, old, store.next_profile_id(ws))
+            used = [int(i) for i in np.flatnonzero(links)[res.used]]
+            refused = [int(i) for i in np.flatnonzero(links)[res.refused]]
+            touched = store.write_memberships(ws, assignment, utcnow())
+            _mark_refused(ws, ids_a[refused], ids_b[refused])
+            merged = [(int(ids_a[i]), int(ids_b[i])) for i in used
+                      if old.get(int(ids_a[i])) is None or old.get(int(ids_a[i])) != old.get(int(ids_b[i]))]
+            ev_of = dict(zip(keep.tolist(), evidence))
+            info = {(int(ids_a[i]), int(ids_b[i])): (float(prob[i]), ev_of[i]) for i in used}
+        else:
+            seeds = set(frame["id"][new_mask].tolist())
+            change = recluster(ws, seeds, settings=settings, auto_threshold=auto_thr, refresh=False)
+            touched, merged, info = set(change["profiles"]), change["merged"], None
+        progress.update(0.9, "Updating profiles and the decision log")
+        _log_auto_merges(ws, merged, auto_thr, info)
+        set_priorities(ws, None if full else touched)
+        refresh_profiles(ws, touched)
+    result.auto_merged = len(merged)
+    result.review = _queue_size(ws)
+    result.profiles = int(ws.scalar("SELECT count(*) FROM profiles"))
+    result.seconds = time.perf_counter() - start
+    progress.update(1.0, "Done", force=True)
+    return result
+
+
+def vouched(levels: np.ndarray, settings: MatchSettings) -> np.ndarray:
+    """Pairs whose records share a personal identifier (exact level of an id comparison)."""
+    names = [c.name for c in settings.comparisons]
+    out = np.zeros(len(levels), bool)
+    for name in settings.personal_ids:
+        if name in names:
+            out |= levels[:, names.index(name)] == 1
+    return out
+
+
+def _labelled(feats: Features, settings: MatchSettings, constraints, pos: dict[int, int]):
+    pairs = [(pos[a], pos[b], 1) for a, b in constraints.must if a in pos and b in pos]
+    pairs += [(pos[a], pos[b], 0) for a, b in constraints.cannot if a in pos and b in pos]
+    if not pairs:
+        return None
+    arr = np.array(pairs, np.int64)
+    return compare_pairs(feats, settings, arr[:, 0], arr[:, 1]).levels, arr[:, 2]
+
+
+def _mark_refused(ws: Workspace, a: np.ndarray, b: np.ndarray) -> None:
+    """Links the chaining guard or a cannot-link refused go to a human."""
+    ws.conn.executemany("UPDATE pairs SET band = 'review' WHERE a = ? AND b = ? AND band = 'auto'",
+                        zip(a.tolist(), b.tolist()))
+
+
+def _log_auto_merges(ws: Workspace, merged: list[tuple[int, int]], auto_thr: float,
+                     info: dict[tuple[int, int], tuple[float, str]] | None) -> None:
+    """One auto_merge decision per automatic union, all with this run's group id."""
+    if not merged:
+        return
+    group = int(ws.scalar("SELECT coalesce(max(group_id), 0) + 1 FROM decisions"))
+    refs = store.refs_of(ws, {r for pair in merged for r in pair})
+    rows = []
+    now = utcnow()
+    for a, b in merged:
+        if info is not None:
+            p, ev = info[(a, b)]
+        else:
+            p, ev = ws.query("SELECT probability, evidence FROM pairs WHERE a = ? AND b = ?", (a, b))[0]
+        rows.append((now, "auto_merge", "auto", refs[a], refs[b], f"match probability ≥ {auto_thr}", ev, p,
+                     json.dumps({"a": a, "b": b}), group))
+    store.insert_decisions(ws, rows)
+
+
+def set_priorities(ws: Workspace, profile_ids: set[int] | None) -> None:
+    """Review order: information × impact (see review_priority); sizes from current profiles."""
+    rows = ws.query(
+        "SELECT p.id, p.probability, coalesce(pa.n_records, 1) + coalesce(pb.n_records, 1) FROM pairs p "
+        "LEFT JOIN memberships ma ON ma.record_id = p.a LEFT JOIN profiles pa ON pa.id = ma.profile_id "
+        "LEFT JOIN memberships mb ON mb.record_id = p.b LEFT JOIN profiles pb ON pb.id = mb.profile_id "
+        "WHERE p.band = 'review'")
+    if not rows:
+        return
+    arr = np.array([(r[1], r[2]) for r in rows], np.float64)
+    prio = review_priority(arr[:, 0], arr[:, 1])
+    ws.conn.executemany("UPDATE pairs SET priority = ? WHERE id = ?", zip(prio.tolist(), [r[0] for r in rows]))
+
+
+def _queue_size(ws: Workspace) -> int:
+    from app.core.matching.review import review_count
+
+    return review_count(ws)
+
+
+# -- local recluster ------------------------------------------------------------------------------
+def _closure(ws: Workspace, seeds: set[int], auto_thr: float) -> set[int]:
+    """Seeds, their profiles, and everything an automatic link reaches from them (transitively)."""
+    ids = set(seeds)
+    frontier = set(seeds)
+    must = store.load_constraints(ws).must
+    while frontier:
+        with store.temp_ids(ws, frontier) as t:
+            linked = {r[0] for r in ws.query(
+                f"SELECT b FROM pairs JOIN {t} t ON t.id = pairs.a WHERE probability >= ? AND band != 'low' "
+                f"UNION SELECT a FROM pairs JOIN {t} t ON t.id = pairs.b WHERE probability >= ? AND band != 'low'",
+                (auto_thr, auto_thr))}
+            profiles = {r[0] for r in ws.query(f"SELECT profile_id FROM memberships JOIN {t} t ON t.id = record_id")}
+        linked |= set(store.profile_members(ws, profiles))
+        linked |= {b for a, b in must if a in ids} | {a for a, b in must if b in ids}
+        frontier = linked - ids
+        ids |= frontier
+    return ids
+
+
+def recluster(ws: Workspace, record_ids, *, settings: MatchSettings | None = None,
+              auto_threshold: float | None = None, refresh: bool = True) -> dict:
+    """Recluster the component(s) holding ``record_ids`` with the current links and decisions.
+
+    Returns ``{"profiles": changed profile ids, "records": records reclustered,
+    "merged": automatic unions made (record id pairs), "refused": links sent to review}``.
+    """
+    settings = settings or get_settings(ws)
+    auto_thr = settings.auto_threshold if auto_threshold is None else auto_threshold
+    with ws.atomic():
+        ids = _closure(ws, {int(r) for r in record_ids}, auto_thr)
+        with store.temp_ids(ws, ids) as t:
+            links = ws.query(f"SELECT a, b, match_weight, evidence FROM pairs JOIN {t} t ON t.id = pairs.a "
+                             "WHERE probability >= ? AND band != 'low'", (auto_thr,))
+        links = [row for row in links if row[1] in ids]
+        arr = np.array([(r[0], r[1]) for r in links], np.int64).reshape(-1, 2)
+        w = np.array([r[2] for r in links], np.float64)
+        ids_field = set(settings.personal_ids)
+        vouch = np.array([any(e["field"] in ids_field and e["level"] == 1 for e in json.loads(r[3])) for r in links], bool)
+        frame = store.load_records_frame(ws, ids)
+        constraints = store.load_constraints(ws)
+        res = cluster(sorted(ids), arr[:, 0], arr[:, 1], w, constraints, store.persons_from_frame(frame), vouch)
+        old = store.load_memberships(ws, ids)
+        assignment, _ = assign_profile_ids(res.labels, old, store.next_profile_id(ws))
+        touched = store.write_memberships(ws, assignment, utcnow())
+        refused = arr[res.refused]
+        _mark_refused(ws, refused[:, 0], refused[:, 1])
+        merged = [(int(a), int(b)) for a, b in arr[res.used] if old.get(int(a)) is None or old.get(int(a)) != old.get(int(b))]
+        if refresh:
+            refresh_profiles(ws, touched)
+    return {"profiles": sorted(touched), "records": len(ids), "merged": merged,
+            "refused": [(int(a), int(b)) for a, b in refused]}
