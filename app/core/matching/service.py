@@ -167,7 +167,7 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
             touched, merged, info = set(change["profiles"]), change["merged"], None
         progress.update(0.9, "Updating profiles and the decision log")
         _log_auto_merges(ws, merged, auto_thr, info)
-        set_priorities(ws, None if full else touched)
+        set_priorities(ws)
         refresh_profiles(ws, touched)
     result.auto_merged = len(merged)
     result.review = _queue_size(ws)
@@ -221,7 +221,7 @@ def _log_auto_merges(ws: Workspace, merged: list[tuple[int, int]], auto_thr: flo
     store.insert_decisions(ws, rows)
 
 
-def set_priorities(ws: Workspace, profile_ids: set[int] | None) -> None:
+def set_priorities(ws: Workspace) -> None:
     """Review order: information × impact (see review_priority); sizes from current profiles."""
     rows = ws.query(
         "SELECT p.id, p.probability, coalesce(pa.n_records, 1) + coalesce(pb.n_records, 1) FROM pairs p "
