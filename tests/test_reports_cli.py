@@ -57,6 +57,18 @@ def test_every_model_from_the_command_line(db, capsys, model):
     assert sum(r["revenue"] for r in j["rows"]) == pytest.approx(j["revenue"])
 
 
+def test_every_model_side_by_side(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "report", "contribution", "--model", "all", "--format", "json")
+    j = json.loads(out)
+    assert code == 0 and j["params"]["model"] == "all"
+    models = ["first", "last", "last-non-direct", "linear", "time-decay", "position", "markov", "shapley"]
+    assert list(j["rows"][0]) == ["channel", *models]
+    for m in models:
+        assert sum(r[m] for r in j["rows"]) == pytest.approx(j["conversions"]), m
+    email = next(r for r in j["rows"] if r["channel"] == "Email")
+    assert email["first"] == 0.0 and email["last"] == 1.0 and email["linear"] == 0.5
+
+
 def test_contribution_csv_is_spreadsheet_safe(db, capsys):
     code, out, _ = run(capsys, "--db", db, "report", "contribution", "--model", "first", "--by", "campaign",
                        "--format", "csv")

@@ -17,7 +17,8 @@ from app.commands.common import cli_progress, end_progress, open_ws, print_json,
 from app.core.analytics.attribution import BY_CHOICES, MODELS
 from app.core.analytics.identification import BY_CHOICES as IDENTIFICATION_BY
 from app.core.analytics.report import Report
-from app.core.analytics.reports import contribution_report, identification_report, ropo_report
+from app.core.analytics.reports import (contribution_report, identification_report, model_comparison_report,
+                                       ropo_report)
 
 FORMATS = ("table", "csv", "json")
 ROPO_TABLE_COLUMNS = ["group", "store_buyers", "store_revenue_identified", "ropo_revenue", "ropo_share",
@@ -43,8 +44,9 @@ def register(sub) -> None:
     rsub = parser.add_subparsers(dest="report_what", metavar="REPORT", required=True)
 
     c = rsub.add_parser("contribution", help="conversions and revenue credited to each channel or campaign")
-    c.add_argument("--model", choices=MODELS, default="last-non-direct",
-                   help="attribution model (default: last-non-direct)")
+    c.add_argument("--model", choices=(*MODELS, "all"), default="last-non-direct",
+                   help="attribution model (default: last-non-direct); all: every model side by side "
+                        "(conversions credited)")
     c.add_argument("--window-days", type=_positive(int), default=30, metavar="N",
                    help="lookback window: touches up to N days before a purchase count (default: 30)")
     c.add_argument("--half-life-days", type=_positive(float), default=7.0, metavar="N",
@@ -114,9 +116,12 @@ def _run(args, build) -> Report:
 
 # -- handlers --------------------------------------------------------------------------------------
 def _contribution(args) -> int:
-    report = _run(args, lambda ws, p: contribution_report(
-        ws, model=args.model, window_days=args.window_days, half_life_days=args.half_life_days, by=args.by,
-        include_opens=args.include_opens, progress=p))
+    options = dict(window_days=args.window_days, half_life_days=args.half_life_days, by=args.by,
+                   include_opens=args.include_opens)
+    if args.model == "all":
+        report = _run(args, lambda ws, p: model_comparison_report(ws, **options, progress=p))
+    else:
+        report = _run(args, lambda ws, p: contribution_report(ws, model=args.model, **options, progress=p))
 
     def show(rep: Report) -> None:
         t = rep.totals

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 
 from app.core.analytics.attributes import profile_groups
-from app.core.analytics.attribution import MODEL_LABELS, NO_TOUCH, contribution
+from app.core.analytics.attribution import MODEL_LABELS, compare_models, contribution
 from app.core.analytics.identification import identification
-from app.core.analytics.journeys import STORE, conversion_mask, journeys, load_events
+from app.core.analytics.journeys import STORE, Journey, conversion_mask, journeys, load_events
 from app.core.analytics.report import Report
 from app.core.analytics.ropo import NOTE as ROPO_NOTE
 from app.core.analytics.ropo import WINDOWS, by_group, figures, online_purchases, ropo_windows, store_purchases
@@ -34,16 +34,12 @@ def _currency(events: pd.DataFrame) -> tuple[str | None, str]:
     return counts.index[0], ""
 
 
-def contribution_report(ws: Workspace, *, model: str = "last-non-direct", window_days: float = 30,
-                        half_life_days: float = 7.0, by: str = "channel", include_opens: bool = False,
-                        progress: Progress | None = None) -> Report:
-    """Conversions and revenue credited per channel (or campaign) under one attribution model."""
-    progress = progress or Progress()
+def _paths(ws: Workspace, window_days: float, include_opens: bool,
+           progress: Progress) -> tuple[pd.DataFrame, list[Journey], dict, str]:
+    """Events, journeys, the totals every contribution report shows, and a currency warning."""
     progress.update(0.0, "Reading events")
     events = load_events(ws)
-    js = journeys(events, lookback_days=window_days, include_opens=include_opens, progress=progress.sub(0.1, 0.8))
-    progress.update(0.8, f"Attributing ({MODEL_LABELS.get(model, model)})")
-    table = contribution(js, model=model, by=by, half_life_days=half_life_days)
+    js = journeys(events, lookback_days=window_days, include_opens=include_opens, progress=progress.sub(0.1, 0.7))
     converting = [j for j in js if j.converted]
     conv = events[conversion_mask(events)]
     anonymous = conv[conv["profile_id"].isna()]
@@ -52,16 +48,42 @@ def contribution_report(ws: Workspace, *, model: str = "last-non-direct", window
         "conversions": len(converting),
         "revenue": float(sum(j.value for j in converting)),
         "touches": sum(len(j.touches) for j in converting),
-        "conversions_without_touch": int(table.loc[table[by] == NO_TOUCH, "conversions"].sum()),
+        "conversions_without_touch": sum(1 for j in converting if not j.touches),
         "non_converting_paths": len(js) - len(converting),
         "anonymous_conversions": len(anonymous),
         "anonymous_revenue": float(anonymous["amount"].fillna(0.0).sum()),
         "currency": currency,
     }
+    return events, js, totals, warning
+
+
+def contribution_report(ws: Workspace, *, model: str = "last-non-direct", window_days: float = 30,
+                        half_life_days: float = 7.0, by: str = "channel", include_opens: bool = False,
+                        progress: Progress | None = None) -> Report:
+    """Conversions and revenue credited per channel (or campaign) under one attribution model."""
+    progress = progress or Progress()
+    _, js, totals, warning = _paths(ws, window_days, include_opens, progress)
+    progress.update(0.8, f"Attributing ({MODEL_LABELS.get(model, model)})")
+    table = contribution(js, model=model, by=by, half_life_days=half_life_days)
     params = {"model": model, "window_days": window_days, "half_life_days": half_life_days, "by": by,
               "include_opens": include_opens}
     progress.update(1.0, "Done")
     return Report(f"Contribution by {by} — {MODEL_LABELS[model]}", CONTRIBUTION_NOTE + warning, table, totals, params)
+
+
+def model_comparison_report(ws: Workspace, *, window_days: float = 30, half_life_days: float = 7.0,
+                            by: str = "channel", include_opens: bool = False, value: str = "conversions",
+                            progress: Progress | None = None) -> Report:
+    """Every model side by side: one row per channel (or campaign), one column per model (``value`` credited)."""
+    progress = progress or Progress()
+    _, js, totals, warning = _paths(ws, window_days, include_opens, progress)
+    progress.update(0.8, "Attributing with every model")
+    table = compare_models(js, by=by, half_life_days=half_life_days, value=value)
+    params = {"model": "all", "window_days": window_days, "half_life_days": half_life_days, "by": by,
+              "include_opens": include_opens, "value": value}
+    progress.update(1.0, "Done")
+    return Report(f"{value.capitalize()} credited by {by}, every model", CONTRIBUTION_NOTE + warning, table, totals,
+                  params)
 
 
 def ropo_report(ws: Workspace, *, window_days: float = 30, by: str | None = None,
