@@ -66,7 +66,8 @@ def test_an_online_order_between_can_be_required():
 
 def test_reverse_store_then_online():
     df = frame([
-        store_buy(1, 0, 10.0), {"profile_id": 1, "day": 3, "type": "purchase", "channel": "online_shop", "amount": 60.0},
+        store_buy(1, 0, 10.0),
+        {"profile_id": 1, "day": 3, "type": "purchase", "channel": "online_shop", "amount": 60.0},
         touch(2, 0, "visit", "store"), {"profile_id": 2, "day": 1, "type": "purchase", "channel": "online_shop",
                                         "amount": 40.0},
         {"profile_id": 3, "day": 5, "type": "purchase", "channel": "online_shop", "amount": 100.0},

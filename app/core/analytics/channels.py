@@ -24,7 +24,8 @@ SOCIAL_SOURCES = frozenset({"facebook", "fb", "instagram", "ig", "meta", "tiktok
                             "pinterest", "youtube", "snapchat", "threads", "whatsapp", "telegram"})
 EMAIL_SOURCES = frozenset({"newsletter", "mailchimp", "klaviyo", "brevo", "sendinblue", "mailup", "email"})
 PAID_MEDIUMS = frozenset({"cpc", "ppc", "paid", "ads", "cpm", "cpv", "paidsearch", "paid_search", "paid-search",
-                          "sem", "paid_social", "paidsocial", "paid-social", "social_paid", "social-paid", "social_ads"})
+                          "sem", "paid_social", "paidsocial", "paid-social", "social_paid", "social-paid",
+                          "social_ads"})
 NO_MEDIUM = frozenset({"", "(none)", "none", "(not set)"})
 
 
@@ -90,7 +91,9 @@ def _words(value: str) -> set[str]:
 
 
 def _clean(value: object) -> str:
-    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value).strip().lower()
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip().lower()
 
 
 def touch_channel(utm_medium: object = None, utm_source: object = None, campaign: object = None,
