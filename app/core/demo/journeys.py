@@ -1,0 +1,337 @@
+"""A year of behaviour: shopping intents turned into web sessions, store receipts, online orders,
+newsletter opens/clicks and lead forms, with the article-002 pattern planted.
+
+Near-store people who research online mostly add to cart and then buy **in the store** 1–14 days
+later; far-from-store people complete the purchase online. Some store purchases are followed by
+an online order (the reverse), email clicks and lead forms set off some purchases. Store receipts
+carry a loyalty card, an e-receipt email or nothing; anonymous walk-ins top the receipts up so
+that the identified share of store revenue is the configured one.
+
+Output: one DataFrame per event file, each row with the person index (`pid`, -1 for people
+outside the population) so truth.py can compute the planted figures from exactly what is written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from app.core.demo import tables as T
+from app.core.demo.clock import DAY_US, US, Clock
+from app.core.demo.identities import Identities, own_email
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    intents_near: float = 3.5  # shopping intents a year (× the person's engagement)
+    intents_far: float = 2.5
+    intents_offline_far: float = 0.6  # far people who never go online rarely buy from us at all
+    # paths: research online → store, store only, online, research → abandon
+    near_paths: tuple[float, float, float, float] = (0.55, 0.25, 0.12, 0.08)
+    # research → online, direct online, abandon, store (a trip to Milan)
+    far_paths: tuple[float, float, float, float] = (0.65, 0.15, 0.15, 0.05)
+    lag_decay: float = 0.85  # P(lag = k days) ∝ decay^(k-1), k = 1..14, research → store
+    logged_in: float = 0.7  # share of an account holder's sessions with user_id set
+    logged_in_cart: float = 0.85  # carts are kept across devices by logging in
+    logged_in_checkout: float = 0.9
+    card_presented: float = 0.9
+    e_receipt: float = 0.5  # a buyer without a card leaves an email for the e-receipt
+    reverse: float = 0.12  # an identified near store purchase followed by an online order
+    pos_share: float = 0.02  # near store sales rung on Shopify POS (the pop-up corner), not the till
+    browse_sessions: float = 3.0  # aimless visits a year of an online person
+    anonymous_sessions: float = 0.7  # visits by strangers, per population session
+    email_open: float = 0.25  # × engagement; a fifth of it for people who never shop online
+    email_click: float = 0.3  # given an open
+    click_intent: float = 0.3  # a click sets off a purchase within 10 days
+    lead_intent: float = 0.35
+    returns: float = 0.005
+
+
+@dataclass
+class Journeys:
+    store: pd.DataFrame  # us, store, cassa, pid, card, email, amount (negative = return)
+    orders: pd.DataFrame  # us, pid, email, customer_id, source, store, items, shipping, discount
+    web: pd.DataFrame  # us, event, device, user_id, utm (index into utms), product, pid, session
+    email: pd.DataFrame  # us, email, campaign (index), action, pid
+    leads: pd.DataFrame  # us, pid, lead_id
+    campaigns: pd.DataFrame
+    utms: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+RESEARCH_STORE, STORE, ONLINE, ONLINE_DIRECT, ABANDON = range(5)
+
+
+class _Sim:
+    def __init__(self, people: pd.DataFrame, ids: Identities, clock: Clock, rng: np.random.Generator,
+                 b: Behaviour, campaigns: pd.DataFrame):
+        self.p, self.ids, self.clock, self.rng, self.b = people, ids, clock, rng, b
+        self.campaigns = campaigns
+        self.end_us = clock.local_us(clock.days, 0)
+        self.store_rows: list[tuple] = []
+        self.orders: list[tuple] = []
+        self.web: list[tuple] = []
+        self.email: list[tuple] = []
+        self.utms: list[tuple[str, str, str]] = [u for u, _ in T.WEB_SOURCES]
+        self.utm_w = np.array([w for _, w in T.WEB_SOURCES], float)
+        self.utm_w /= self.utm_w.sum()
+        self.utm_of_campaign = {}
+        for i, title in enumerate(campaigns["title"]):
+            self.utm_of_campaign[i] = len(self.utms)
+            self.utms.append(("newsletter", "email", _slug(title)))
+        self.prod_p = np.array(T.PRODUCT_WEIGHTS) / sum(T.PRODUCT_WEIGHTS)
+        self.own = own_email(people)
+        self.cards: dict[int, list[tuple[str, int]]] = {}
+        for pid, code, day in zip(ids.cards["pid"].values, ids.cards["code"].values, ids.cards["day"].values):
+            self.cards.setdefault(int(pid), []).append((code, int(day)))
+        self.accounts: dict[int, list[tuple[str, str, int]]] = {}
+        for pid, cid, email, day in zip(ids.accounts["pid"].values, ids.accounts["customer_id"].values,
+                                        ids.accounts["email"].values, ids.accounts["day"].values):
+            self.accounts.setdefault(int(pid), []).append((cid, email, int(day)))
+        self.sessions = 0
+
+    # -- helpers ------------------------------------------------------------------------------
+    def device(self) -> str:
+        first_seen = int(self.clock.start_us // US) - int(self.rng.integers(0, 400 * 86400))
+        return f"{int(self.rng.integers(10**9, 2 * 10**9))}.{first_seen}"
+
+    def at(self, day: int, lo_h: float, hi_h: float, minute: bool = False) -> int:
+        sec = int(self.rng.integers(int(lo_h * 3600), int(hi_h * 3600)))
+        if minute:
+            sec -= sec % 60
+        return int(self.clock.local_us(day, sec))
+
+    def items(self) -> list[tuple[int, int]]:
+        k = int(self.rng.choice((1, 2, 3), p=(0.6, 0.3, 0.1)))
+        prods = self.rng.choice(len(T.PRODUCTS), size=k, replace=False, p=self.prod_p)
+        return [(int(i), 1 if self.rng.random() < 0.9 else 2) for i in prods]
+
+    def account_at(self, pid: int, day: int) -> tuple[str, str] | None:
+        accs = [a for a in self.accounts.get(pid, []) if a[2] <= day]
+        if not accs:
+            return None
+        cid, email, _ = accs[-1] if self.rng.random() < 0.5 else accs[0]
+        return cid, email
+
+    def session(self, pid: int, devices: list[str], us: int, kind: str, utm: int | None = None,
+                checkout: bool = False) -> None:
+        """A visit: page_view, then per kind view_item / add_to_cart / begin_checkout / purchase."""
+        if us < self.clock.start_us or us >= self.end_us:
+            return
+        self.sessions += 1
+        day = int(self.clock.day_of(np.array([us]))[0])
+        acc = self.account_at(pid, day) if pid >= 0 else None
+        p_login = (self.b.logged_in_checkout if checkout else
+                   self.b.logged_in_cart if kind in ("research", "abandon") else self.b.logged_in)
+        logged = acc is not None and self.rng.random() < p_login
+        user_id = acc[0] if logged else ""
+        utm = int(self.rng.choice(len(T.WEB_SOURCES), p=self.utm_w)) if utm is None else utm
+        dev = devices[int(self.rng.integers(len(devices)))]
+        prod = int(self.rng.choice(len(T.PRODUCTS), p=self.prod_p))
+        steps = {"browse": ["page_view", "view_item"], "research": ["page_view", "view_item", "add_to_cart"],
+                 "abandon": ["page_view", "view_item", "add_to_cart", "begin_checkout"],
+                 "buy": ["page_view", "view_item", "add_to_cart", "begin_checkout", "purchase"]}[kind]
+        if kind == "browse" and self.rng.random() < 0.5:
+            steps = steps[:1]
+        t = us
+        for ev in steps:
+            self.web.append((t, ev, dev, user_id, utm, prod, pid, self.sessions))
+            t += int(self.rng.integers(15, 240)) * US + int(self.rng.integers(0, US))
+
+    def store_sale(self, pid: int, day: int, store: int) -> float:
+        """A purchase at the till (or, rarely, on Shopify POS); returns its amount."""
+        us = self.at(day, 9.5, 19.5, minute=True)
+        if pid >= 0 and self.p["near"].values[pid] and self.rng.random() < self.b.pos_share:
+            if self.order(pid, day, source="pos", store=store, us=us):
+                return order_total(self.orders[-1][6], self.orders[-1][7], "pos")
+        amount = round(sum(T.PRODUCTS[i].price * q for i, q in self.items()), 2)
+        card, email = "", ""
+        cards = [c for c, d in self.cards.get(pid, []) if d <= day]
+        if cards and self.rng.random() < self.b.card_presented:
+            card = cards[-1]
+            if self.own[pid] and self.rng.random() < 0.1:
+                email = self.own[pid]
+        elif pid >= 0 and self.own[pid] and self.rng.random() < self.b.e_receipt:
+            email = self.own[pid]
+        self.store_rows.append((us, store, int(self.rng.integers(1, 3)), pid, card, email, amount))
+        return amount
+
+    def order(self, pid: int, day: int, *, source: str = "web", store: int = -1, us: int | None = None) -> bool:
+        acc = self.account_at(pid, day)
+        email = acc[1] if acc else self.own[pid]
+        if not email:
+            return False
+        us = self.at(day, 7, 23.9) if us is None else us
+        items = self.items()
+        self.orders.append((us, pid, email, acc[0] if acc else "", source, store, items,
+                            self.rng.random() < 0.08))
+        return True
+
+    # -- one person ---------------------------------------------------------------------------
+    def person(self, pid: int, triggers: list[tuple[int, int]]) -> None:
+        p, b, rng, days = self.p, self.b, self.rng, self.clock.days
+        near, digital = bool(p["near"].values[pid]), bool(p["digital"].values[pid])
+        eng = float(p["engagement"].values[pid])
+        home = int(p["store"].values[pid])
+        devices = [self.device() for _ in range(1 + (rng.random() < 0.35))]
+        rate = b.intents_near if near else (b.intents_far if digital else b.intents_offline_far)
+        intents = [(int(d), self.path(near, digital)) for d in
+                   rng.integers(0, days, size=rng.poisson(rate * eng * days / 365))]
+        intents += triggers
+        if digital:
+            for d in rng.integers(0, days, size=rng.poisson(b.browse_sessions * eng * days / 365)):
+                self.session(pid, devices, self.at(int(d), 7, 23.9), "browse")
+        for day, path in intents:
+            store = home if home >= 0 else int(rng.integers(len(T.STORES)))
+            if path == RESEARCH_STORE:
+                lag = int(rng.choice(np.arange(1, 15), p=_lag_p(b.lag_decay)))
+                self.session(pid, devices, self.at(day - lag, 7, 23.9), "research")
+                if lag >= 3 and rng.random() < 0.5:
+                    self.session(pid, devices, self.at(day - int(rng.integers(1, lag)), 7, 23.9), "browse")
+                self.store_visit(pid, day, store, devices, near)
+            elif path == STORE:
+                self.store_visit(pid, day, store, devices, near)
+            elif path in (ONLINE, ONLINE_DIRECT):
+                if path == ONLINE:
+                    lag = int(rng.integers(0, 4))
+                    self.session(pid, devices, self.at(day - lag, 7, 12), "research")
+                if 0 <= day < days and self.order(pid, day, us=self.at(day, 12.5, 23.9)):
+                    self.session(pid, devices, self.orders[-1][0] - 200 * US, "buy", checkout=True)
+                elif near:
+                    self.store_visit(pid, day, store, devices, near)
+            else:
+                self.session(pid, devices, self.at(day, 7, 23.9), "abandon" if rng.random() < 0.5 else "research")
+
+    def store_visit(self, pid: int, day: int, store: int, devices: list[str], near: bool) -> None:
+        if not 0 <= day < self.clock.days:
+            return
+        self.store_sale(pid, day, store)
+        identified = self.store_rows and self.store_rows[-1][3] == pid and (self.store_rows[-1][4] or self.store_rows[-1][5])
+        if near and identified and self.p["digital"].values[pid] and self.rng.random() < self.b.reverse:
+            later = day + int(self.rng.integers(2, 13))
+            if later < self.clock.days and self.order(pid, later):
+                self.session(pid, devices, self.orders[-1][0] - 200 * US, "buy", checkout=True)
+
+    def path(self, near: bool, digital: bool) -> int:
+        if not digital:
+            return STORE
+        if near:
+            return int(self.rng.choice((RESEARCH_STORE, STORE, ONLINE, ABANDON), p=self.b.near_paths))
+        return int(self.rng.choice((ONLINE, ONLINE_DIRECT, ABANDON, STORE), p=self.b.far_paths))
+
+    def triggered(self, near: bool) -> int:
+        """The path of a purchase set off by an email click or a lead form."""
+        if near:
+            return int(self.rng.choice((RESEARCH_STORE, STORE, ONLINE_DIRECT), p=(0.45, 0.3, 0.25)))
+        return int(self.rng.choice((ONLINE_DIRECT, ABANDON), p=(0.9, 0.1)))
+
+
+def order_total(items: list[tuple[int, int]], discount: bool, source: str) -> float:
+    """What the customer paid: 10% off with a code, shipping 4.90 online below 59 €."""
+    subtotal = round(sum(T.PRODUCTS[i].price * q for i, q in items), 2)
+    off = round(subtotal * 0.1, 2) if discount else 0.0
+    shipping = 4.90 if source == "web" and subtotal < 59 else 0.0
+    return round(subtotal - off + shipping, 2)
+
+
+def _lag_p(decay: float) -> np.ndarray:
+    w = decay ** np.arange(14)
+    return w / w.sum()
+
+
+def _slug(title: str) -> str:
+    from app.core.demo.people import ascii_key
+
+    return "_".join(ascii_key(w) for w in title.split() if ascii_key(w))[:40]
+
+
+def simulate(people: pd.DataFrame, ids: Identities, clock: Clock, rng: np.random.Generator, *,
+             campaigns: pd.DataFrame, identified_share: float, behaviour: Behaviour = Behaviour(),
+             progress=None) -> Journeys:
+    sim = _Sim(people, ids, clock, rng, behaviour, campaigns)
+    triggers = _newsletter(sim)
+    leads = ids.leads.assign(us=clock.local_us(ids.leads["day"].values, ids.leads["sec"].values))
+    for pid, day in zip(leads["pid"].values, leads["day"].values):
+        if rng.random() < behaviour.lead_intent:
+            triggers.setdefault(int(pid), []).append(
+                (int(day) + int(rng.integers(1, 21)), sim.triggered(bool(people["near"].values[pid]))))
+    n = len(people)
+    for pid in range(n):
+        sim.person(pid, triggers.get(pid, []))
+        if progress is not None and pid % 2000 == 0:
+            progress.update(pid / max(n, 1), "Simulating a year of customer journeys")
+    _strangers(sim)
+    _calibrate(sim, identified_share)
+    _returns(sim)
+    store = pd.DataFrame(sim.store_rows, columns=["us", "store", "cassa", "pid", "card", "email", "amount"])
+    orders = pd.DataFrame(sim.orders, columns=["us", "pid", "email", "customer_id", "source", "store", "items",
+                                               "discount"])
+    web = pd.DataFrame(sim.web, columns=["us", "event", "device", "user_id", "utm", "product", "pid", "session"])
+    email = pd.DataFrame(sim.email, columns=["us", "email", "campaign", "action", "pid"])
+    in_period = lambda df: df[(df["us"] >= clock.start_us) & (df["us"] < sim.end_us)]  # noqa: E731
+    return Journeys(
+        store=in_period(store).sort_values(["us", "store"], kind="stable").reset_index(drop=True),
+        orders=in_period(orders).sort_values("us", kind="stable").reset_index(drop=True),
+        web=in_period(web).sort_values("us", kind="stable").reset_index(drop=True),
+        email=in_period(email).sort_values("us", kind="stable").reset_index(drop=True),
+        leads=leads[["us", "pid", "lead_id"]].sort_values("us", kind="stable").reset_index(drop=True),
+        campaigns=campaigns, utms=sim.utms,
+    )
+
+
+def _newsletter(sim: _Sim) -> dict[int, list[tuple[int, int]]]:
+    """Opens and clicks of each campaign by the subscribers active when it went out."""
+    aud, b, rng = sim.ids.audience, sim.b, sim.rng
+    triggers: dict[int, list[tuple[int, int]]] = {}
+    devices: dict[int, list[str]] = {}
+    eng = sim.p["engagement"].values * np.where(sim.p["digital"].values, 1.0, 0.2)
+    for ci, (day, send_us) in enumerate(zip(sim.campaigns["day"].values, sim.campaigns["send_us"].values)):
+        active = aud[(aud["optin_day"] <= day) & (aud["end_day"] > day) & (aud["status"] != "cleaned")]
+        p_open = np.clip(b.email_open * eng[active["pid"].values], 0, 0.8)
+        opened = active[rng.random(len(active)) < p_open]
+        for pid, email in zip(opened["pid"].values, opened["email"].values):
+            t_open = int(send_us) + int(rng.exponential(6 * 3600) * US)
+            sim.email.append((t_open, email, ci, "open", int(pid)))
+            if rng.random() < b.email_click:
+                t_click = t_open + int(rng.integers(5, 600)) * US
+                sim.email.append((t_click, email, ci, "click", int(pid)))
+                devs = devices.setdefault(int(pid), [sim.device()])
+                sim.session(int(pid), devs, t_click + US, "browse", utm=sim.utm_of_campaign[ci])
+                if rng.random() < b.click_intent:
+                    when = int(sim.clock.day_of(np.array([t_click]))[0]) + int(rng.integers(0, 11))
+                    triggers.setdefault(int(pid), []).append(
+                        (when, sim.triggered(bool(sim.p["near"].values[pid]))))
+    return triggers
+
+
+def _strangers(sim: _Sim) -> None:
+    n = int(sim.sessions * sim.b.anonymous_sessions)
+    for d in sim.rng.integers(0, sim.clock.days, size=n):
+        sim.session(-1, [sim.device()], sim.at(int(d), 0, 23.9), "browse" if sim.rng.random() < 0.85 else "abandon")
+
+
+def _calibrate(sim: _Sim, share: float) -> None:
+    """Bring identified / all store revenue to `share`: anonymous walk-ins when it is above, more
+    e-receipts (customers with an email who had not left it) when it is below."""
+    pos = sum(order_total(o[6], o[7], "pos") for o in sim.orders if o[4] == "pos")
+    identified = pos + sum(r[6] for r in sim.store_rows if r[4] or r[5])
+    total = pos + sum(r[6] for r in sim.store_rows)
+    rows = sim.store_rows
+    for i in sim.rng.permutation(len(rows)):
+        if identified >= share * total:
+            break
+        us, store, cassa, pid, card, email, amount = rows[i]
+        if pid >= 0 and not card and not email and sim.own[pid]:
+            rows[i] = (us, store, cassa, pid, card, sim.own[pid], amount)
+            identified += amount
+    missing = identified / share - total
+    while missing > 0:
+        missing -= sim.store_sale(-1, int(sim.rng.integers(0, sim.clock.days)), int(sim.rng.integers(len(T.STORES))))
+
+
+def _returns(sim: _Sim) -> None:
+    for us, store, cassa, pid, card, email, amount in list(sim.store_rows):
+        if sim.rng.random() < sim.b.returns:
+            day = int(sim.clock.day_of(np.array([us]))[0]) + int(sim.rng.integers(1, 20))
+            if day < sim.clock.days:
+                sim.store_rows.append((sim.at(day, 9.5, 19.5, minute=True), store, cassa, pid, card, "", -amount))
