@@ -8,8 +8,10 @@
 * The prior for any pair is EM's expected number of matches over all n(n−1)/2 pairs.
 * Weight of a field = log2(m/u) of its level; an exact level marked tf uses log2(m/f(value)), so a
   match on a common surname says less than one on a rare surname.
-* Households: when first names or birth years clash, the fields a household shares (surname,
-  address, landline, family inbox…) together add at most ``household_cap`` bits.
+* Households: when first names clash (and the full birth dates are not the same: twins are rarer
+  than a mistyped name) or birth years are far apart, the fields a household shares (surname,
+  address, landline, family inbox…) together add at most ``household_cap`` bits, unless the two
+  records share a personal identifier.
 """
 from __future__ import annotations
 
@@ -104,9 +106,12 @@ class Model:
             if name in idx:
                 k = idx[name]
                 clash |= levels[:, k] == len(self.labels[k]) - 1  # the 'else' level
-        for name in settings.personal_ids:  # a household shares no personal identifier
+        if "birth_date" in idx:  # the same full birth date: one person (or twins, rarer than typos)
+            clash &= levels[:, idx["birth_date"]] != 1
+        for name in settings.personal_ids:  # a household shares no personal identifier, even mistyped
             if name in idx:
-                clash &= levels[:, idx[name]] != 1
+                k = idx[name]
+                clash &= ~((levels[:, k] > 0) & (levels[:, k] < len(self.labels[k]) - 1))
         hh = [idx[n] for n in settings.household_fields if n in idx]
         if not hh:
             return np.zeros(len(levels), np.float32)

@@ -178,12 +178,13 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
 
 
 def vouched(levels: np.ndarray, settings: MatchSettings) -> np.ndarray:
-    """Pairs whose records share a personal identifier (exact level of an id comparison)."""
+    """Pairs whose records share a personal identifier (any level of an id comparison but 'else')."""
     names = [c.name for c in settings.comparisons]
     out = np.zeros(len(levels), bool)
     for name in settings.personal_ids:
         if name in names:
-            out |= levels[:, names.index(name)] == 1
+            k = names.index(name)
+            out |= (levels[:, k] > 0) & (levels[:, k] < len(settings.comparisons[k].levels))
     return out
 
 
@@ -279,7 +280,8 @@ def recluster(ws: Workspace, record_ids, *, settings: MatchSettings | None = Non
         arr = np.array([(r[0], r[1]) for r in links], np.int64).reshape(-1, 2)
         w = np.array([r[2] for r in links], np.float64)
         ids_field = set(settings.personal_ids)
-        vouch = np.array([any(e["field"] in ids_field and e["level"] == 1 for e in json.loads(r[3])) for r in links], bool)
+        vouch = np.array([any(e["field"] in ids_field and 0 < e["level"] < len(next(
+            c.levels for c in settings.comparisons if c.name == e["field"])) for e in json.loads(r[3])) for r in links], bool)
         frame = store.load_records_frame(ws, ids)
         constraints = store.load_constraints(ws)
         res = cluster(sorted(ids), arr[:, 0], arr[:, 1], w, constraints, store.persons_from_frame(frame), vouch)
