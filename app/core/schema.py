@@ -69,6 +69,7 @@ def m001_initial(conn: sqlite3.Connection) -> None:
             confidence TEXT NOT NULL DEFAULT '{}',  -- JSON {field: 0..1}
             counts TEXT NOT NULL DEFAULT '{}',      -- JSON {read, imported, updated, unchanged, rejected, events, anonymous, suppressed}
             rejects_path TEXT,
+            source_before TEXT,              -- JSON of the sources row before this import (undo restores it)
             status TEXT NOT NULL DEFAULT 'done' CHECK (status IN ('done', 'undone'))
         );
         CREATE INDEX imports_source ON imports(source_id);

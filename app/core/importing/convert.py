@@ -1,0 +1,254 @@
+"""Rows → canonical values, column by column: each distinct cell of a field is cleaned and parsed
+once (names, cities, dates repeat a lot), so a million rows cost a dictionary lookup per cell.
+
+Cleaning a cell: trim; drop Shopify's/Excel's leading ``'``; a cell a spreadsheet would run as a
+formula (``=HYPERLINK(…)``) is kept in the raw row as text but never used as a value (counted and
+reported). Parsing follows the field's type (fields.py): names get their display form, emails are
+cleaned, phones become E.164, dates use the column's day/month order, amounts their currency.
+A value that cannot be parsed is kept in the raw row and counted; only an event's unreadable time
+or amount makes a reject (see service.py for the rules).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from app.core import normalize as nz
+from app.core.fields import FIELDS_BY_NAME
+from app.core.importing.plan import ImportPlan
+from app.core.importing.readers import RawRow
+
+_FORMULA = object()  # cache marker: the cell is a formula
+
+# how each field is parsed (by field name first, then by its declared type)
+_BY_FIELD = {"first_name": "name", "last_name": "name", "full_name": "name", "name_particle": "name",
+             "codice_fiscale": "cf", "gender": "gender", "event_type": "text", "quantity": "amount",
+             "total_orders": "amount"}
+_BY_TYPE = {"id": "id", "text": "text", "name": "name", "email": "email", "phone": "phone", "date": "date",
+            "datetime": "datetime", "time": "time", "amount": "amount", "number": "amount", "bool": "consent",
+            "consent": "consent", "postcode": "id", "code": "id"}
+
+
+def parser_kind(field_name: str) -> str:
+    return _BY_FIELD.get(field_name) or _BY_TYPE[FIELDS_BY_NAME[field_name].type]
+
+
+@dataclass(slots=True)
+class Unit:
+    """One record or event to be: a row, or consecutive rows grouped into one order."""
+
+    line: int
+    raw: dict[str, str] | list[dict[str, str]]
+    values: dict[str, str]
+    file: str | None = None
+    amount: tuple[float | None, str | None] | None = None  # a grouped order's total, already parsed
+    items: list[dict[str, str]] | None = None
+
+
+@dataclass
+class Issues:
+    """Counts of values that could not be used, with the first place each was seen."""
+
+    counts: Counter = field(default_factory=Counter)
+    first: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    def add(self, kind: str, line: int, column: str, n: int = 1) -> None:
+        self.counts[kind] += n
+        self.first.setdefault(kind, (line, column))
+
+    def messages(self, file_name: str) -> list[str]:
+        out = []
+        for kind, n in self.counts.items():
+            line, column = self.first[kind]
+            out.append(f"{n} {ISSUE_TEXT.get(kind, kind)} (first: {file_name}, line {line}, column {column!r})")
+        return out
+
+
+ISSUE_TEXT = {
+    "formula": "cells look like spreadsheet formulas; kept as text in the raw row, never evaluated or used",
+    "email": "email addresses are not valid; kept in the raw row only",
+    "phone": "phone numbers are not valid; kept in the raw row only",
+    "date": "dates could not be read; kept in the raw row only",
+    "datetime": "dates/times could not be read; kept in the raw row only",
+    "time": "times could not be read; kept in the raw row only",
+    "amount": "numbers could not be read; kept in the raw row only",
+    "consent": "consent values could not be read (treated as unknown)",
+    "gender": "gender values could not be read",
+    "cf": "codici fiscali are not valid (checksum); kept as written, not used for matching",
+}
+
+
+@dataclass
+class Column:
+    """A field's values for a batch: the cleaned cell (None if empty) and the parsed value."""
+
+    field: str
+    column: str
+    cleaned: list[str | None]
+    parsed: list[object]
+
+    def unreadable(self, i: int) -> bool:
+        return self.cleaned[i] is not None and self.parsed[i] is None
+
+
+class Converter:
+    def __init__(self, plan: ImportPlan):
+        self.plan = plan
+        fmt = plan.format
+        self.null_ids = fmt.null_ids if fmt else frozenset()
+        self.hints = dict(fmt.consent_hints) if fmt else {}
+        self.issues = Issues()
+        self._caches: dict[str, dict[str, object]] = {}
+        self._parsers: dict[str, Callable[[str], object]] = {f: self._parser(f, c) for f, c in plan.mapping.items()}
+
+    def _parser(self, name: str, column: str) -> Callable[[str], object]:
+        plan = self.plan
+        kind = parser_kind(name)
+        order = plan.date_orders[column].order if column in plan.date_orders else "dmy"
+        region, tz = plan.region, plan.tz
+        if kind == "name":
+            return nz.clean_name
+        if kind == "email":
+            return nz.clean_email
+        if kind == "phone":
+            return lambda v: nz.to_e164(v, region)
+        if kind == "date":
+            birth = name == "birth_date"
+            return lambda v: nz.parse_date(v, order, birth=birth)
+        if kind == "datetime":
+            return lambda v: nz.parse_datetime(v, order, tz)
+        if kind == "time":
+            return nz.parse_time
+        if kind == "amount":
+            return lambda v: (lambda p: p if p[0] is not None else None)(nz.parse_amount(v))
+        if kind == "consent":
+            hint = self.hints.get(name)
+            return lambda v: nz.parse_consent(v, status_hint=hint)
+        if kind == "gender":
+            return nz.parse_gender
+        if kind == "cf":
+            return lambda v: nz.normalize_cf(v) or v.upper().replace(" ", "")
+        if kind == "id":
+            null_ids = self.null_ids
+            return lambda v: None if v in null_ids else v
+        return lambda v: " ".join(v.split())
+
+    def column(self, name: str, units: list[Unit]) -> Column:
+        col = self.plan.mapping[name]
+        cache = self._caches.setdefault(name, {})
+        parse = self._parsers[name]
+        cleaned: list[str | None] = []
+        parsed: list[object] = []
+        formulas = 0
+        first_formula = 0
+        kind = parser_kind(name)
+        for u in units:
+            cell = u.values.get(col)
+            if not cell:
+                cleaned.append(None)
+                parsed.append(None)
+                continue
+            hit = cache.get(cell)
+            if hit is None:
+                hit = cache[cell] = _clean_and_parse(cell, parse, kind)
+            if hit is _FORMULA:
+                formulas += 1
+                first_formula = first_formula or u.line
+                cleaned.append(None)
+                parsed.append(None)
+            else:
+                cleaned.append(hit[0])
+                parsed.append(hit[1])
+        if formulas:
+            self.issues.add("formula", first_formula, col, formulas)
+        if kind in ISSUE_TEXT:
+            bad = [i for i, (c, p) in enumerate(zip(cleaned, parsed)) if c is not None and p is None]
+            if bad:
+                self.issues.add(kind, units[bad[0]].line, col, len(bad))
+        if kind == "cf":
+            bad = [i for i, c in enumerate(cleaned) if c is not None and not nz.is_valid_cf(c)]
+            if bad:
+                self.issues.add("cf", units[bad[0]].line, col, len(bad))
+        return Column(name, col, cleaned, parsed)
+
+    def columns(self, units: list[Unit]) -> dict[str, Column]:
+        return {name: self.column(name, units) for name in self.plan.mapping}
+
+
+def _clean_and_parse(cell: str, parse: Callable[[str], object], kind: str) -> object:
+    text = cell.strip()
+    if not text:
+        return (None, None)
+    text = nz.strip_text_prefix(text)
+    if nz.looks_like_formula(text):
+        # `+1 415-555-0100`, `-$5.00`: a sign starts many phones and amounts; what parses as one is a value
+        parsed = parse(text) if kind in ("phone", "amount") else None
+        return _FORMULA if parsed is None else (text, parsed)
+    return (text, parse(text))
+
+
+# -- rows → units ----------------------------------------------------------------------------------
+def units_of(rows: Iterable[RawRow], plan: ImportPlan, rejects: list[tuple[RawRow, str | None, str]]) -> Iterator[Unit]:
+    """Good rows as units (format rows derived, order line items grouped); broken rows go to rejects."""
+    fmt = plan.format
+    derive = fmt.derive if fmt and fmt.derive is not None else None
+    group_col = plan.key_column if plan.group_rows else None
+    pending: list[RawRow] = []
+    for r in rows:
+        if r.problem is not None:
+            rejects.append((r, None, r.problem))
+            continue
+        if derive:
+            derive(r.values)
+        if group_col is None:
+            yield Unit(r.line, r.values, r.values, r.file)
+            continue
+        key = r.values.get(group_col, "")
+        if pending and (key != pending[0].values.get(group_col, "") or not key):
+            yield _group(pending, plan)
+            pending = []
+        pending.append(r)
+    if pending:
+        yield _group(pending, plan)
+
+
+def _group(rows: list[RawRow], plan: ImportPlan) -> Unit:
+    if len(rows) == 1 and not plan.format:
+        r = rows[0]
+        return Unit(r.line, r.values, r.values, r.file)
+    first = rows[0]
+    merged = dict(first.values)
+    for r in rows[1:]:  # order-level cells are on the first row only; fill any gap from later rows
+        for k, v in r.values.items():
+            if v and not merged.get(k):
+                merged[k] = v
+    items = _items(rows, plan)
+    unit = Unit(first.line, [r.values for r in rows] if len(rows) > 1 else first.values, merged, first.file,
+                items=items or None)
+    amount_col = plan.mapping.get("amount")
+    if plan.group_amount == "sum" and amount_col:
+        parsed = [nz.parse_amount(r.values.get(amount_col, "")) for r in rows]
+        values = [v for v, _ in parsed if v is not None]
+        currency = next((c for _, c in parsed if c), None)
+        unit.amount = (round(sum(values), 2), currency) if values else (None, None)
+    return unit
+
+
+def _items(rows: list[RawRow], plan: ImportPlan) -> list[dict[str, str]]:
+    fmt = plan.format
+    if fmt and fmt.item_columns:
+        columns = {}
+        headers = set(rows[0].values)
+        for key, candidates in fmt.item_columns.items():
+            col = next((c for c in candidates if c in headers), None)
+            if col:
+                columns[key] = col
+    else:
+        columns = {f: plan.mapping[f] for f in ("product", "sku", "quantity", "amount") if f in plan.mapping}
+    out = []
+    for r in rows:
+        item = {k: r.values.get(c, "").strip() for k, c in columns.items()}
+        if any(item.values()):
+            out.append({k: v for k, v in item.items() if v})
+    return out

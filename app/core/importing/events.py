@@ -1,0 +1,207 @@
+"""Event files → events, and the identity records of the people on them.
+
+Rules for an event row (or a grouped order):
+- rejected: no readable date/time (the event cannot be placed on a journey); an amount cell that
+  cannot be read as a number (a purchase without a trustworthy amount would skew every report).
+- ``external_id``: the event id column (order / receipt / lead id), else ``h:<sha1 of the raw
+  row>`` (with ``#2``, ``#3``… for identical rows in the same file); an id already stored for the
+  source is a duplicate and adds nothing (re-imports, overlapping exports).
+- type: the format's rule (Shopify financial status, GA4 event_name…), else the event-type
+  column's value, else ``purchase`` when there is an amount (``return`` when negative), ``other``.
+- currency: the cell's sign or currency column; none at all in an Italian file → EUR (reported).
+- person: the ref source's record when the ref column's value is one of its keys; else an identity
+  record of this source keyed by the first of customer id, loyalty card, codice fiscale, email key,
+  phone, name + postcode/city found on the row (``origin='event'``, first values seen win);
+  else anonymous (``record_id`` NULL), never dropped. Suppressed people's events stay anonymous
+  with their identity cells blanked in the stored row.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.core import normalize as nz
+from app.core.fields import EVENT_TYPES
+from app.core.importing.contacts import (
+    _JSON, consent_values, display, identity_fields, normalized_frame, raw_json,
+)
+from app.core.importing.convert import Column, Converter, Unit
+from app.core.importing.linking import RefResolver
+from app.core.importing.plan import ImportPlan
+from app.core.importing.store_records import RecordRow
+
+EURO_REGIONS = frozenset("IT SM VA AT BE CY DE EE ES FI FR GR HR IE LT LU LV MT NL PT SI SK".split())
+EVENT_COLUMNS = ("occurred_at", "event_date", "event_time", "event_id", "event_type", "amount", "currency",
+                 "quantity", "store", "campaign", "utm_source", "utm_medium", "utm_campaign")
+# words of an event-type column (auto-mapped files) → event types
+TYPE_WORDS = {
+    "vendita": "purchase", "acquisto": "purchase", "scontrino": "purchase", "sale": "purchase", "purchase": "purchase",
+    "order": "purchase", "ordine": "purchase", "payment": "purchase", "pagamento": "purchase",
+    "reso": "return", "rimborso": "return", "storno": "return", "refund": "return", "return": "return",
+    "visita": "visit", "visit": "visit", "page_view": "visit", "carrello": "cart", "cart": "cart",
+    "add_to_cart": "cart", "checkout": "checkout", "lead": "lead", "punti": "points", "points": "points",
+    "open": "email_open", "apertura": "email_open", "click": "email_click", "clic": "email_click",
+    "iscrizione": "subscribe", "subscribe": "subscribe", "disiscrizione": "unsubscribe", "unsubscribe": "unsubscribe",
+}
+EVENT_SQL = ("INSERT OR IGNORE INTO events (source_id, import_id, external_id, line, occurred_at, ts, channel, type, "
+             "amount, currency, quantity, store, campaign, utm_source, utm_medium, utm_campaign, record_id, "
+             "person_ref, details, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+@dataclass
+class EventBatch:
+    events: list[list] = field(default_factory=list)  # EVENT_SQL rows; record_id filled after identities
+    person_keys: list[str | None] = field(default_factory=list)  # per event: identity key to resolve
+    identities: list[RecordRow] = field(default_factory=list)
+    rejects: list[tuple[int, str | None, str]] = field(default_factory=list)
+    suppressed: int = 0
+    assumed_eur: int = 0
+
+
+class EventBuilder:
+    def __init__(self, plan: ImportPlan, converter: Converter, source_id: int, import_id: int,
+                 resolver: RefResolver | None, suppression):
+        self.plan, self.converter = plan, converter
+        self.fmt = plan.format
+        self.source_id, self.import_id = source_id, import_id
+        self.resolver, self.suppression = resolver, suppression
+        self.identity = identity_fields(plan)
+        self.identity_columns = frozenset(plan.mapping[f] for f in self.identity)
+        self.dropped = frozenset(plan.dropped_columns)
+        self.hashes: Counter[str] = Counter()
+        self.detail_fields = [f for f in plan.mapping if f not in EVENT_COLUMNS and f not in self.identity]
+        self._times: dict[tuple[str | None, str | None], datetime | None] = {}
+
+    # -- pieces ------------------------------------------------------------------------------------
+    def _time(self, cols: Mapping[str, Column], i: int) -> tuple[datetime | None, str | None, str]:
+        """(aware datetime, column, reason when missing)."""
+        at = cols.get("occurred_at")
+        if at is not None and at.parsed[i] is not None:
+            return at.parsed[i], at.column, ""
+        day = cols.get("event_date")
+        if day is not None and day.cleaned[i] is not None:
+            clock = cols.get("event_time")
+            t = clock.cleaned[i] if clock is not None else None
+            key = (day.cleaned[i], t)
+            if key not in self._times:
+                order = self.plan.date_orders[day.column].order if day.column in self.plan.date_orders else "dmy"
+                self._times[key] = nz.combine_date_time(day.cleaned[i], t, order, self.plan.tz)
+            when = self._times[key]
+            if when is None:
+                return None, day.column, f"the date {day.cleaned[i]!r}" + (f" / time {t!r}" if t else "") + \
+                    " cannot be read"
+            return when, day.column, ""
+        col = at if at is not None else day
+        if col is not None and col.cleaned[i] is not None:
+            return None, col.column, f"the date/time {col.cleaned[i]!r} cannot be read"
+        return None, col.column if col else None, "no date/time: the event cannot be placed in time"
+
+    def _type(self, cols: Mapping[str, Column], i: int, unit: Unit, amount: float | None) -> str:
+        kind = None
+        if self.fmt is not None:
+            values = {name: c.cleaned[i] for name, c in cols.items()}
+            kind = self.fmt.event_type(values, unit.values)
+        if kind is None and "event_type" in cols and cols["event_type"].cleaned[i]:
+            word = cols["event_type"].cleaned[i].strip().lower()
+            kind = word if word in EVENT_TYPES else TYPE_WORDS.get(word, "other")
+        status = cols["order_status"].cleaned[i].lower() if "order_status" in cols and cols["order_status"].cleaned[i] else ""
+        if kind is None:
+            kind = "return" if status in ("refunded", "rimborsato", "reso") else ("purchase" if amount is not None else "other")
+        if kind == "purchase" and amount is not None and amount < 0:
+            kind = "return"
+        return kind
+
+    def _external_id(self, cols: Mapping[str, Column], i: int, raw: str) -> str:
+        ev = cols.get("event_id")
+        if ev is not None and ev.parsed[i]:
+            return str(ev.parsed[i])
+        digest = "h:" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+        self.hashes[digest] += 1
+        n = self.hashes[digest]
+        return digest if n == 1 else f"{digest}#{n}"
+
+    @staticmethod
+    def person_key(n: Mapping[str, str | None]) -> tuple[str, tuple[str, ...]] | None:
+        """(identity record key, the fields whose cells pointed at the person), or None."""
+        if n.get("n_customer_id"):
+            return "id:" + n["n_customer_id"], ("customer_id",)
+        if n.get("n_loyalty"):
+            return "card:" + n["n_loyalty"], ("loyalty_card",)
+        if n.get("n_cf"):
+            return "cf:" + n["n_cf"], ("codice_fiscale",)
+        if n.get("n_email_key"):
+            return "email:" + n["n_email_key"], ("email",)
+        if n.get("n_mobile"):
+            return "phone:" + n["n_mobile"], ("mobile",)
+        if n.get("n_phone"):
+            return "phone:" + n["n_phone"], ("phone",)
+        if n.get("n_full") and (n.get("n_postcode") or n.get("n_city")):
+            return "name:" + n["n_full"] + "|" + (n.get("n_postcode") or n.get("n_city")), \
+                ("full_name", "first_name", "last_name")
+        return None
+
+    # -- a batch -----------------------------------------------------------------------------------
+    def build(self, units: list[Unit]) -> EventBatch:
+        plan = self.plan
+        cols = self.converter.columns(units)
+        out = EventBatch()
+        refs: dict[str, int] = {}
+        ref_col = plan.ref.column if plan.ref else None
+        if self.resolver is not None:
+            refs = self.resolver.lookup(u.values.get(ref_col, "") for u in units)
+        norm = normalized_frame({f: c for f, c in cols.items() if f in self.identity}, list(range(len(units))),
+                                plan.region).to_dict("records") if self.identity else [{} for _ in units]
+        default_currency = "EUR" if plan.region in EURO_REGIONS else None
+        for i, unit in enumerate(units):
+            when, col, reason = self._time(cols, i)
+            if when is None:
+                out.rejects.append((i, col, reason))
+                continue
+            amount, currency = unit.amount if unit.amount is not None else (None, None)
+            if unit.amount is None and "amount" in cols:
+                a = cols["amount"]
+                if a.unreadable(i):
+                    out.rejects.append((i, a.column, f"the amount {a.cleaned[i]!r} cannot be read as a number"))
+                    continue
+                amount, currency = a.parsed[i] or (None, None)
+            if "currency" in cols and cols["currency"].cleaned[i]:
+                currency = cols["currency"].cleaned[i].upper()
+            if amount is not None and currency is None and default_currency:
+                currency = default_currency
+                out.assumed_eur += 1
+            n = norm[i]
+            suppressed = bool(self.suppression) and self.suppression.hit(n.get("n_email_key"),
+                                                                          (n.get("n_phone"), n.get("n_mobile")))
+            raw = raw_json(unit, self.dropped | self.identity_columns if suppressed else self.dropped)
+            record_id = key = person_ref = None
+            ref_value = (unit.values.get(ref_col) or "").strip().lstrip("'") if ref_col else ""
+            if suppressed:
+                out.suppressed += 1
+            elif ref_value and ref_value in refs:
+                record_id, person_ref = refs[ref_value], ref_value
+            else:
+                found = self.person_key(n)
+                if found is not None:
+                    key = found[0]
+                    person_ref = " ".join(cols[f].cleaned[i] for f in found[1] if f in cols and cols[f].cleaned[i])
+                    fields = {f: display(cols[f].parsed[i]) for f in self.identity if cols[f].parsed[i] is not None}
+                    out.identities.append(RecordRow(key, unit.line, raw, _JSON(fields),
+                                                    [n.get(c) for c in nz.N_COLUMNS],
+                                                    consent_values(cols, i, False)))
+            details = {f: display(cols[f].parsed[i]) for f in self.detail_fields if cols[f].parsed[i] is not None}
+            if unit.items:
+                details["items"] = unit.items
+            quantity = cols["quantity"].parsed[i][0] if "quantity" in cols and cols["quantity"].parsed[i] else None
+            channel = (self.fmt.event_channel(unit.values) if self.fmt else None) or plan.channel
+            text = lambda name: cols[name].parsed[i] if name in cols else None  # noqa: E731
+            out.events.append([
+                self.source_id, self.import_id, self._external_id(cols, i, raw), unit.line,
+                when.isoformat(), int(when.timestamp()), channel, self._type(cols, i, unit, amount),
+                amount, currency, quantity, text("store"), text("campaign"), text("utm_source"), text("utm_medium"),
+                text("utm_campaign"), record_id, person_ref, _JSON(details) if details else "{}", raw,
+            ])
+            out.person_keys.append(key)
+        return out

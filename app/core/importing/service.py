@@ -1,0 +1,262 @@
+"""Running an import: one transaction, chunked, with progress and cancel inside it.
+
+``run_import(ws, plan)`` streams the file in chunks of rows: convert each column once per distinct
+value, normalise with ``normalize_frame``, write with ``executemany``. A cancel or any failure rolls
+the whole import back (other sources untouched). Bad rows become rejects — in the ``rejects``
+table and in ``<workspace dir>/<workspace stem>-rejects/<source>-<import id>.csv`` (file, line,
+column, reason, raw) — and never stop the import. The same file imported again into the same
+source (same SHA-256) adds nothing and says so.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from app.core.errors import BadDataError, UsageError, Where
+from app.core.importing.contacts import _JSON, build_contact_rows
+from app.core.importing.convert import Converter, Unit, units_of
+from app.core.importing.events import EVENT_SQL, EventBuilder
+from app.core.importing.linking import RefResolver
+from app.core.importing.plan import ImportPlan
+from app.core.importing.readers import RawRow
+from app.core.importing.store_records import RecordWriter
+from app.core.jobs import Progress
+from app.core.suppression import SuppressionCheck
+from app.core.workspace import Workspace, utcnow
+
+CHUNK = 20_000
+COUNT_KEYS = ("read", "imported", "updated", "unchanged", "rejected", "events", "anonymous_events", "identities",
+              "suppressed", "duplicates")
+
+
+@dataclass
+class ImportResult:
+    import_id: int
+    source_name: str
+    kind: str
+    channel: str
+    format_id: str
+    counts: dict[str, int]
+    rejects_path: Path | None
+    already_imported: bool
+    changes: int
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"import_id": self.import_id, "source_name": self.source_name, "kind": self.kind,
+                "channel": self.channel, "format_id": self.format_id, "counts": self.counts,
+                "rejects_path": str(self.rejects_path) if self.rejects_path else None,
+                "already_imported": self.already_imported, "changes": self.changes, "warnings": self.warnings}
+
+
+@dataclass
+class _Reject:
+    file: str
+    line: int | None
+    column: str | None
+    reason: str
+    raw: str
+
+
+def rejects_dir(ws: Workspace) -> Path:
+    return ws.path.parent / f"{ws.path.stem}-rejects"
+
+
+def _chunks(items: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def run_import(ws: Workspace, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
+    """Import the planned file into ``plan.source_name``; see the module docstring."""
+    progress = progress or Progress()
+    problems = plan.problems()
+    if problems:
+        raise BadDataError(problems[0], Where(plan.file_name))
+    progress.update(0.0, f"Checking {plan.file_name}…")
+    source = ws.query("SELECT * FROM sources WHERE name = ?", (plan.source_name,))
+    source = dict(source[0]) if source else None
+    if source and source["kind"] != plan.kind:
+        raise UsageError(f"source {plan.source_name!r} holds {source['kind']}, but this file holds {plan.kind}; "
+                         "import it under another --source name")
+    sha = plan.sha256
+    if source:
+        prior = ws.scalar("SELECT id FROM imports WHERE source_id = ? AND sha256 = ? AND status = 'done' "
+                          "ORDER BY id DESC LIMIT 1", (source["id"], sha))
+        if prior is not None:
+            return ImportResult(prior, plan.source_name, plan.kind, plan.channel, plan.format_id,
+                                dict.fromkeys(COUNT_KEYS, 0), None, True, 0,
+                                [f"{plan.file_name} was already imported into {plan.source_name!r} "
+                                 f"(import {prior}); nothing was added"])
+    job = _Job(ws, plan, source, sha, progress)
+    try:
+        with ws.atomic():
+            return job.run()
+    except BaseException:
+        if job.rejects_file is not None:  # written before the failure: the import it lists is gone
+            job.rejects_file.unlink(missing_ok=True)
+        raise
+
+
+class _Job:
+    def __init__(self, ws: Workspace, plan: ImportPlan, source: dict | None, sha: str, progress: Progress):
+        self.ws, self.plan, self.source, self.sha, self.progress = ws, plan, source, sha, progress
+        self.counts = dict.fromkeys(COUNT_KEYS, 0)
+        self.rejects: list[_Reject] = []
+        self.converter = Converter(plan)
+        self.changes = 0
+        self.eur_assumed = 0
+        self.rejects_file: Path | None = None
+
+    def _start(self) -> tuple[int, int]:
+        plan, now = self.plan, utcnow()
+        options = {"region": plan.region, "ref": plan.ref.to_json() if plan.ref else None,
+                   "date_orders": {c: g.order for c, g in plan.date_orders.items()}}
+        values = (plan.kind, plan.channel, plan.format_id, plan.file_name, self.sha, plan.key_column,
+                  _JSON(plan.mapping), _JSON(options))
+        if self.source is None:
+            cur = self.ws.execute("INSERT INTO sources(name, kind, channel, format, file_name, sha256, key_column, "
+                                  "mapping, options, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                  (plan.source_name, *values, now, now))
+            source_id, before = cur.lastrowid, None
+        else:
+            source_id, before = self.source["id"], _JSON(self.source)
+            self.ws.execute("UPDATE sources SET kind = ?, channel = ?, format = ?, file_name = ?, sha256 = ?, "
+                            "key_column = ?, mapping = ?, options = ?, updated_at = ? WHERE id = ?",
+                            (*values, now, source_id))
+        cur = self.ws.execute(
+            "INSERT INTO imports(source_id, file_name, file_path, sha256, size, started_at, format, kind, channel, "
+            "encoding, delimiter, mapping, confidence, source_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (source_id, plan.file_name, str(Path(plan.path).resolve()), self.sha, plan.size, now, plan.format_id,
+             plan.kind, plan.channel, plan.encoding, plan.delimiter, _JSON(plan.mapping), _JSON(plan.confidence),
+             before))
+        return source_id, cur.lastrowid
+
+    def run(self) -> ImportResult:
+        plan = self.plan
+        self.source_id, self.import_id = self._start()
+        table = plan._table
+        structural: list[tuple[RawRow, str | None, str]] = []
+        rows = self._counted(table.records())
+        suppression = SuppressionCheck(self.ws)
+        if plan.kind == "contacts":
+            writer = RecordWriter(self.ws, self.source_id, self.import_id, "row")
+            handle = lambda units: self._contacts(units, writer, suppression)  # noqa: E731
+        else:
+            resolver = RefResolver(self.ws, plan.ref) if plan.ref else None
+            builder = EventBuilder(plan, self.converter, self.source_id, self.import_id, resolver, suppression)
+            writer = RecordWriter(self.ws, self.source_id, self.import_id, "event")
+            handle = lambda units: self._events(units, builder, writer)  # noqa: E731
+        for units in _chunks(units_of(rows, plan, structural), CHUNK):
+            self.progress.check()
+            handle(units)
+            self._structural(structural)
+            self.progress.update(0.02 + 0.96 * table.fraction_read(), f"Importing {plan.file_name}: "
+                                 f"{self.counts['read']:,} rows read")
+        self._structural(structural)
+        self.progress.check()
+        return self._finish()
+
+    def _counted(self, rows: Iterable[RawRow]) -> Iterator[RawRow]:
+        for r in rows:
+            self.counts["read"] += 1
+            yield r
+
+    # -- contacts ---------------------------------------------------------------------------------
+    def _contacts(self, units: list[Unit], writer: RecordWriter, suppression: SuppressionCheck) -> None:
+        built = build_contact_rows(self.plan, self.converter, units, suppression)
+        for i, column, reason in built.rejects:
+            self._reject_unit(units[i], column, reason)
+        self.counts["suppressed"] += len(built.suppressed)
+        out = writer.write(built.rows)
+        for row, first_line in out.duplicates:
+            self.counts["duplicates"] += 1
+            self._reject(row.line, self.plan.key_column, f"duplicate key {row.key!r} (first on line {first_line})",
+                         row.raw)
+        self.counts["imported"] += out.inserted
+        self.counts["updated"] += out.updated
+        self.counts["unchanged"] += out.unchanged
+
+    # -- events -----------------------------------------------------------------------------------
+    def _events(self, units: list[Unit], builder: EventBuilder, writer: RecordWriter) -> None:
+        batch = builder.build(units)
+        for i, column, reason in batch.rejects:
+            self._reject_unit(units[i], column, reason)
+        self.counts["suppressed"] += batch.suppressed
+        self.eur_assumed += batch.assumed_eur
+        out = writer.write(batch.identities, merge_same_import=True, want_ids=True)
+        self.counts["identities"] += out.inserted
+        self.counts["updated"] += out.updated
+        for event, key in zip(batch.events, batch.person_keys):
+            if key is not None:
+                event[16] = out.ids.get(key)
+        before = self.ws.conn.total_changes
+        self.ws.conn.executemany(EVENT_SQL, batch.events)
+        inserted = self.ws.conn.total_changes - before
+        self.counts["events"] += inserted
+        self.counts["imported"] += inserted
+        self.counts["duplicates"] += len(batch.events) - inserted
+        self.counts["anonymous_events"] += sum(1 for e in batch.events if e[16] is None)
+
+    # -- rejects ----------------------------------------------------------------------------------
+    def _structural(self, structural: list[tuple[RawRow, str | None, str]]) -> None:
+        for r, column, reason in structural:
+            raw = r.text if r.text is not None else _JSON(r.values)
+            self._reject(r.line, column, reason, raw, r.file)
+        structural.clear()
+
+    def _reject_unit(self, unit: Unit, column: str | None, reason: str) -> None:
+        self._reject(unit.line, column, reason, _JSON(unit.raw), unit.file)
+
+    def _reject(self, line: int | None, column: str | None, reason: str, raw: str, file: str | None = None) -> None:
+        self.counts["rejected"] += 1
+        name = self.plan.file_name if file is None else f"{self.plan.file_name}/{file}"
+        self.rejects.append(_Reject(name, line, column, reason, raw))
+
+    # -- the end ----------------------------------------------------------------------------------
+    def _finish(self) -> ImportResult:
+        plan, ws = self.plan, self.ws
+        warnings = list(plan.warnings) + self.converter.issues.messages(plan.file_name)
+        if self.eur_assumed:
+            warnings.append(f"{self.eur_assumed} amounts had no currency: EUR assumed (region {plan.region})")
+        if self.counts["suppressed"]:
+            warnings.append(f"{self.counts['suppressed']} rows belong to people who asked to be forgotten "
+                            "(suppression list): their personal data was not imported")
+        ws.conn.executemany("INSERT INTO rejects(import_id, line, column_name, reason, raw) VALUES (?, ?, ?, ?, ?)",
+                            [(self.import_id, r.line, r.column, r.reason, r.raw) for r in self.rejects])
+        rejects_path = self.rejects_file = self._write_rejects() if self.rejects else None
+        self.changes = ws.scalar("SELECT count(*) FROM record_changes WHERE import_id = ?", (self.import_id,))
+        counts_json = _JSON(self.counts)
+        ws.execute("UPDATE imports SET finished_at = ?, counts = ?, rejects_path = ? WHERE id = ?",
+                   (utcnow(), counts_json, str(rejects_path) if rejects_path else None, self.import_id))
+        ws.execute("UPDATE sources SET counts = ? WHERE id = ?", (counts_json, self.source_id))
+        self.progress.update(1.0, f"Imported {plan.file_name}", force=True)
+        return ImportResult(self.import_id, plan.source_name, plan.kind, plan.channel, plan.format_id,
+                            dict(self.counts), rejects_path, False, self.changes, warnings)
+
+    def _write_rejects(self) -> Path:
+        folder = rejects_dir(self.ws)
+        folder.mkdir(parents=True, exist_ok=True)
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in self.plan.source_name)
+        path = folder / f"{safe}-{self.import_id}.csv"
+        with path.open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["file", "line", "column", "reason", "raw"])
+            for r in self.rejects:
+                w.writerow([r.file, r.line, r.column or "", r.reason, r.raw])
+        return path
+
+
+def result_from_row(row) -> dict:
+    """An imports row as the plain dict the CLI and GUI list (counts opened up)."""
+    out = dict(row)
+    for key in ("mapping", "confidence", "counts"):
+        if key in out and isinstance(out[key], str):
+            out[key] = json.loads(out[key])
+    out.pop("source_before", None)
+    return out
