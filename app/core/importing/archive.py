@@ -89,3 +89,17 @@ def mailchimp_zip_table(path: Path) -> Table:
     table._open = records
     table._position = lambda: int(table.size * done["bytes"] / total_compressed)
     return table
+
+
+def add_status_column(table: Table) -> None:
+    """A single ``subscribed_members_export_….csv`` (unzipped): the status from its name, as in the ZIP."""
+    status = member_status(table.name)
+    inner = table._open
+    table.headers.append(STATUS_COLUMN)
+
+    def records(t: Table) -> Iterator[RawRow]:
+        for row in inner(t):
+            row.values[STATUS_COLUMN] = status
+            yield row
+
+    table._open = records

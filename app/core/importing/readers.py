@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.core.errors import BadDataError, Where
-from app.core.importing.sniff import FALLBACK_ERRORS, SAMPLE_BYTES, Sniffed, sniff_dialect, sniff_file
+from app.core.importing.sniff import (
+    FALLBACK_ERRORS, MAILCHIMP_PREFIXES, SAMPLE_BYTES, Sniffed, sniff_dialect, sniff_file,
+)
 
 csv.field_size_limit(1 << 20)  # a 1 MB cell is already a broken quote; the default is 128 kB
 
@@ -89,6 +91,10 @@ def read_table(path: str | Path) -> Table:
     sniffed = sniff_file(path)
     if sniffed.container == "text":
         table = _text_table(path, sniffed)
+        if path.name.lower().startswith(MAILCHIMP_PREFIXES):  # one file of a Mailchimp export, unzipped
+            from app.core.importing.archive import add_status_column
+
+            add_status_column(table)
     elif sniffed.container == "mailchimp_zip":
         from app.core.importing.archive import mailchimp_zip_table
 
@@ -152,7 +158,7 @@ def _text_table(path: Path, sniffed: Sniffed) -> Table:
         stream.close()
     if not headers:
         raise BadDataError("the header line is empty: no usable column", Where(path.name, header_line))
-    table = Table(path, headers, encoding=sniffed.encoding, delimiter=dialect.delimiter)
+    table = Table(path, list(headers), encoding=sniffed.encoding, delimiter=dialect.delimiter)
     if header_line > 1:
         table.warnings.append(f"the header is on line {header_line}; the lines above it were skipped")
     if dialect.consistency < 0.9:
@@ -164,7 +170,7 @@ def _text_table(path: Path, sniffed: Sniffed) -> Table:
         s = _open_text(path, sniffed)
         state["s"] = s
         try:
-            yield from _text_records(s, t.headers, dialect.delimiter, header_line, path.name)
+            yield from _text_records(s, headers, dialect.delimiter, header_line, path.name)
         finally:
             s.close()
 

@@ -1,7 +1,7 @@
 """Brevo (ex Sendinblue) contact export: ``;``-separated, upper-case attribute names that follow the
 account's language (FIRSTNAME/LASTNAME, NOME/COGNOME, PRENOM/NOM), SMS numbers without ``+``
 (``39333…``), and blocklist flags: EMAIL_BLACKLISTED true means the address must not be emailed
-(``suppressed``); a contact not blocklisted is a subscriber of the account.
+(``suppressed``); false says nothing about consent (``unknown``: Brevo exports no opt-in column).
 """
 from __future__ import annotations
 
