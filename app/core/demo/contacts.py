@@ -159,10 +159,11 @@ def shopify_customers(people: pd.DataFrame, ids: Identities, dirt: Dirt,
     tags = np.array(("", "", "newsletter", "vip", "Login with Shop", "newsletter, vip", "casa"), dtype=object)
     tag = tags[rng.integers(len(tags), size=n)]
     rows = []
+    cids = acc["customer_id"].values
     for i in range(n):
         a = has_addr[i]
         rows.append([
-            f"'{acc['customer_id'].values[i]}", first[i], last[i], email[i], accepts[i], "",
+            f"'{cids[i]}", first[i], last[i], email[i], accepts[i], "",
             address[i] if a else "", addr2[i] if a else "", city[i] if a else "", prov[i] if a else "",
             "IT" if a else "", f"'{cap[i]}" if a else "", addr_phone[i] if a else "", phone[i], sms[i],
             spent[i], orders[i], "", "no", tag[i],
@@ -208,22 +209,28 @@ def mailchimp_members(people: pd.DataFrame, ids: Identities, dirt: Dirt, clock: 
     tag = tags[rng.integers(len(tags), size=n)]
     camp_days = campaigns["day"].values
     camp_i = np.clip(np.searchsorted(camp_days, aud["end_day"].values, side="right") - 1, 0, max(len(campaigns) - 1, 0))
+    # the campaign an address left on (none when it left before the year's first campaign)
+    sent_before = aud["end_day"].values >= (camp_days[0] if len(camp_days) else 10**7)
+    camp_title = np.where(sent_before, campaigns["title"].values[camp_i] if len(campaigns) else "", "")
+    camp_id = np.where(sent_before, campaigns["id"].values[camp_i] if len(campaigns) else "", "")
     reasons = np.array(UNSUB_REASONS, dtype=object)[rng.integers(len(UNSUB_REASONS), size=n)]
+    leid, euid, status_of = aud["leid"].values, aud["euid"].values, aud["status"].values
+    region = [T.CITIES[c].region for c in city_i]
     out: dict[str, Table] = {}
     for status in ("subscribed", "unsubscribed", "cleaned"):
-        sel = np.flatnonzero(aud["status"].values == status)
+        sel = np.flatnonzero(status_of == status)
         rows = []
         for i in sel:
+            g = geo[i]
             row = [email[i], first[i], last[i], address[i], phone[i], bday[i], str(rating[i]), optin[i], "",
-                   confirm[i] if confirmed[i] else "", "", "", "", "1" if geo[i] else "", "2" if geo[i] else "",
-                   "Europe/Rome" if geo[i] else "", "IT" if geo[i] else "", T.CITIES[city_i[i]].region if geo[i] else ""]
-            c = campaigns.iloc[camp_i[i]] if len(campaigns) else None
+                   confirm[i] if confirmed[i] else "", "", "", "", "1" if g else "", "2" if g else "",
+                   "Europe/Rome" if g else "", "IT" if g else "", region[i] if g else ""]
             if status == "unsubscribed":
                 other = "Ricevo già troppe newsletter" if reasons[i] == "Altro" else ""
-                row += [end[i], c["title"] if c is not None else "", c["id"] if c is not None else "", reasons[i], other]
+                row += [end[i], camp_title[i], camp_id[i], reasons[i], other]
             elif status == "cleaned":
-                row += [end[i], c["title"] if c is not None else "", c["id"] if c is not None else ""]
-            row += [changed[i], aud["leid"].values[i], aud["euid"].values[i], "", tag[i]]
+                row += [end[i], camp_title[i], camp_id[i]]
+            row += [changed[i], leid[i], euid[i], "", tag[i]]
             rows.append(row)
         out[status] = Table(f, L.mailchimp_headers(status), rows, pid[sel], list(email[sel]))
     return out
@@ -251,20 +258,23 @@ def meta_leads(people: pd.DataFrame, ids: Identities, dirt: Dirt, clock: Clock) 
     city = np.array([_typed_city(T.CITIES[c].name, T.CITIES[c].province, u)
                      for c, u in zip(p["city"].values, rng.random(n))], dtype=object)
     created = clock.local_us(leads["day"].values, leads["sec"].values)
-    created_s = [s[:-2] + ":" + s[-2:] for s in fmt_local(created, "%Y-%m-%dT%H:%M:%S%z")]
+    created_s = fmt_local(created, "%Y-%m-%dT%H:%M:%S%:z")
     camp = leads["campaign"].values
     adset = rng.integers(len(T.LEAD_ADSETS), size=n)
     ad = rng.integers(len(T.LEAD_ADS), size=n)
     rows = []
+    lead_ids = leads["lead_id"].values
+    organic = rng.random(n) < 0.05
+    instagram = rng.random(n) < 0.45
     for i in range(n):
         c = int(camp[i])
         rows.append([
-            leads["lead_id"].values[i], created_s[i],
+            lead_ids[i], created_s[i],
             f"ag:{23850000000000000 + c * 1000 + int(ad[i]) * 10 + int(adset[i])}", T.LEAD_ADS[ad[i]],
             f"as:{23849000000000000 + c * 100 + int(adset[i])}", T.LEAD_ADSETS[adset[i]],
             f"c:{23848000000000000 + c}", T.LEAD_CAMPAIGNS[c][0],
             f"f:{1020000000000000 + c}", T.LEAD_CAMPAIGNS[c][1],
-            "true" if rng.random() < 0.05 else "false", "ig" if rng.random() < 0.45 else "fb",
+            "true" if organic[i] else "false", "ig" if instagram[i] else "fb",
             full[i], phone[i], email[i], city[i], "CREATED",
         ])
     return Table(f, L.META_LEADS.headers, rows, pid, list(leads["lead_id"].values))

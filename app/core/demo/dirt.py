@@ -13,7 +13,8 @@ from functools import lru_cache
 import numpy as np
 
 from app.core.demo import tables as T
-from app.core.demo.people import ascii_key
+from app.core.normalize import name_key
+from app.core.resources import load_json
 
 
 @dataclass(frozen=True)
@@ -43,19 +44,26 @@ CLEAN = DirtRates(**{k: 0.0 for k in DirtRates.__dataclass_fields__})
 
 
 def nickname_table() -> dict[str, tuple[str, ...]]:
-    """Canonical name key → nicknames: the normaliser's resources/nicknames.json when present."""
+    """Canonical name key → nicknames an Italian would use: the normaliser's curated
+    resources/nicknames.json when present, without its cross-language equivalents (Giuseppe →
+    Joseph) — a nickname that is another canonical name stays only if it is an Italian name."""
     return dict(_nicknames())
 
 
 @lru_cache(maxsize=1)
 def _nicknames() -> tuple[tuple[str, tuple[str, ...]], ...]:
     try:
-        from app.core.resources import load_json
-
         table = load_json("nicknames.json")
-    except (FileNotFoundError, ModuleNotFoundError, ValueError):
+    except (FileNotFoundError, ValueError):
         table = T.FALLBACK_NICKNAMES
-    return tuple((k, tuple(v)) for k, v in table.items() if not k.startswith("_") and v)
+    table = {k: v for k, v in table.items() if not k.startswith("_") and v}
+    italian = {name_key(n) for n in T.MALE_NAMES + T.FEMALE_NAMES + T.COMPOUND_MALE + T.COMPOUND_FEMALE}
+    out = []
+    for k, nicks in table.items():
+        keep = tuple(n for n in nicks if n not in table or n in italian)
+        if keep:
+            out.append((k, keep))
+    return tuple(out)
 
 
 _NEIGHBOURS = {c: n for c, n in zip("qwertyuiopasdfghjklzxcvbnm",
@@ -117,7 +125,7 @@ class Dirt:
             values[i] = typo(values[i], self.rng)
 
     def nickname(self, file: str, first: np.ndarray, rate: float | None = None) -> None:
-        known = {v: ascii_key(v).upper() for v in set(first) if v}
+        known = {v: name_key(v) for v in set(first) if v}
         keys = np.array([known.get(v, "") for v in first], dtype=object)
         has = np.array([k in self.nicknames for k in keys], dtype=bool)
         for i in self.choose(file, "nickname", has, rate):

@@ -222,8 +222,11 @@ def _email_locals(rng, first: np.ndarray, last: np.ndarray, birth: np.ndarray) -
 
 def mailbox(email: str) -> str:
     """The mailbox an address reaches: Gmail ignores dots, so two people never differ by dots only."""
-    local, _, dom = email.lower().partition("@")
-    return f"{local.replace('.', '')}@{dom}" if dom in ("gmail.com", "googlemail.com") else f"{local}@{dom}"
+    email = email.lower()
+    if "@gmail.com" not in email and "@googlemail.com" not in email:
+        return email
+    local, _, dom = email.partition("@")
+    return f"{local.replace('.', '')}@{dom}"
 
 
 def _unique_emails(rng, locals_: list[str], domains: np.ndarray, taken: set[str]) -> np.ndarray:

@@ -27,7 +27,7 @@ import pandas as pd
 
 from app.core.demo import layouts as L
 from app.core.demo import tables as T
-from app.core.demo.clock import DAY_US, Clock
+from app.core.demo.clock import DAY_US, Clock, fmt_dates
 from app.core.demo.people import ascii_key
 
 WINDOWS = (7, 14, 30, 90)
@@ -72,22 +72,27 @@ def write_truth_csv(path: Path, rows: list[tuple[str, str, str]]) -> None:
 
 def write_people_csv(path: Path, people: pd.DataFrame, used: np.ndarray) -> None:
     p = people.iloc[np.flatnonzero(used)]
+    city = p["city"].values
     out = pd.DataFrame({
         "person_id": p["person_id"].values, "first_name": p["first"].values, "last_name": p["last"].values,
         "married_surname": p["alt_last"].values, "gender": p["gender"].values,
-        "birth_date": np.datetime_as_string(p["birth"].values.astype("datetime64[D]")),
+        "birth_date": fmt_dates(p["birth"].values, "%Y-%m-%d"),
         "address": [f"{s} {n}" for s, n in zip(p["street"].values, p["number"].values)],
         "old_address": [f"{s} {n}" if m else "" for s, n, m in zip(p["old_street"].values, p["old_number"].values,
                                                                   p["moved"].values)],
-        "cap": p["cap"].values, "city": [T.CITIES[c].name for c in p["city"].values],
-        "city_key": [city_key(c) for c in p["city"].values],
-        "province": [T.CITIES[c].province for c in p["city"].values],
+        "cap": p["cap"].values, "city": _by_city([c.name for c in T.CITIES], city),
+        "city_key": _by_city([city_key(i) for i in range(len(T.CITIES))], city),
+        "province": _by_city([c.province for c in T.CITIES], city),
         "segment": np.where(p["near"].values, "near", "far"),
-        "home_store": [T.STORES[s].name if s >= 0 else "" for s in p["store"].values],
+        "home_store": np.array([s.name for s in T.STORES] + [""], dtype=object)[p["store"].values],
         "household": p["hh"].values, "email": p["email"].values, "email2": p["email2"].values,
         "family_email": p["family_email"].values, "mobile": p["mobile"].values, "landline": p["landline"].values,
     })
     out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def _by_city(values: list[str], city: np.ndarray) -> np.ndarray:
+    return np.array(values, dtype=object)[city]
 
 
 def city_key(city_index: int) -> str:
