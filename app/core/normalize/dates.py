@@ -90,7 +90,7 @@ def _numeric(m: re.Match[str], order: str, birth: bool) -> date | PartialDate | 
     if len(a) == 3 or (c is not None and len(c) == 1):
         return None
     if c is None:
-        if len(b) == 4:  # MM/YYYY
+        if m.group(0)[len(a)] == ".":  # `1.5` is a number, not a day and month
             return None
         month, day = (int(a), int(b)) if order == "mdy" else (int(b), int(a))
         return PartialDate(month=month, day=day) if _make(2000, month, day) else None
@@ -156,7 +156,7 @@ def parse_date(s: str | date | PartialDate | None, order: str = "dmy", *, birth:
     None, never silently flipped. Two-digit years: up to this year's last two digits → 2000s, else 1900s;
     with `birth=True` always 1900s unless that would make the person older than 100.
     """
-    if s is None:
+    if s is None or s != s:  # pandas NaT is a datetime unequal to itself
         return None
     if isinstance(s, datetime):
         return s.date()
@@ -261,7 +261,7 @@ def _epoch(text: str) -> datetime | None:
 
 def parse_datetime(s: str | datetime | None, order: str = "dmy", tz: str = "Europe/Rome") -> datetime | None:
     """An aware datetime: offsets kept when written, naive values localised to `tz`; epoch seconds/ms/µs are UTC."""
-    if s is None:
+    if s is None or s != s:  # pandas NaT
         return None
     zone = ZoneInfo(tz)
     if isinstance(s, datetime):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import phonenumbers
@@ -9,36 +10,34 @@ from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
 _SEPARATORS = re.compile(r"[\s.\-/()\u00a0\u202f]+")
 _PREFIXES = re.compile(r"^(?:p:|tel:|phone:|'|\+\+)\s*", re.IGNORECASE)
+_PREFIX_STARTS = frozenset("pPtT'+")
 _EXCEL_FLOAT = re.compile(r"(\+?\d+)\.0+")
 _SCIENTIFIC = re.compile(r"\d[.,]?\d*[eE][+-]?\d+")
 _DIGITS = re.compile(r"\+?\d+")
 
 
-def _desc_regex(desc) -> tuple[frozenset[int], re.Pattern[str]] | None:
-    if desc is None or desc.national_number_pattern is None:
-        return None
-    return frozenset(desc.possible_length or ()), re.compile(desc.national_number_pattern)
-
-
-def _italian_validator():
-    """Replicates phonenumbers' validity test for Italy (general pattern, then any number type) from its metadata.
+def _italian_validator() -> Callable[[str], bool]:
+    """Replicates phonenumbers' validity test for Italy from its metadata: the general pattern and length,
+    then any number type whose lengths allow the number's length (a type without lengths allows all).
 
     Used only to *accept* fast: anything it does not accept goes through phonenumbers itself, and a test
     compares both paths on many generated numbers.
     """
     meta = PhoneMetadata.metadata_for_region("IT")
-    general = _desc_regex(meta.general_desc)
-    kinds = [d for d in (_desc_regex(getattr(meta, a)) for a in (
-        "premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
-        "fixed_line", "mobile")) if d]
-    general_lengths = general[0]
-
-    def matches(desc: tuple[frozenset[int], re.Pattern[str]], nsn: str) -> bool:
-        lengths = desc[0] or general_lengths
-        return len(nsn) in lengths and desc[1].fullmatch(nsn) is not None
+    general = meta.general_desc
+    kinds = [d for d in (getattr(meta, a) for a in (
+        "fixed_line", "mobile", "premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager",
+        "uan", "voicemail")) if d is not None and d.national_number_pattern]
+    by_length: dict[int, re.Pattern[str]] = {}
+    for length in general.possible_length:
+        patterns = [d.national_number_pattern for d in kinds if not d.possible_length or length in d.possible_length]
+        if patterns:
+            by_length[length] = re.compile("|".join(f"(?:{p})" for p in patterns))
+    general_pattern = re.compile(general.national_number_pattern)
 
     def valid(nsn: str) -> bool:
-        return matches(general, nsn) and any(matches(k, nsn) for k in kinds)
+        kind = by_length.get(len(nsn))
+        return kind is not None and general_pattern.fullmatch(nsn) is not None and kind.fullmatch(nsn) is not None
 
     return valid
 
@@ -58,7 +57,13 @@ def _fast_italian(digits: str) -> str | None:
         return None
     if nsn.startswith("06698"):  # Vatican numbers share +39 and are validated by phonenumbers as VA
         return None
-    return "+39" + nsn if _valid_it(nsn) else None
+    if _valid_it(nsn):
+        return "+39" + nsn
+    # `39…` without the plus: when the whole is not a valid national number but the rest is, both
+    # phonenumbers (stripping the country code) and `_slow` (retrying with "+") give +39 and the rest.
+    if nsn is digits and digits.startswith("39") and not digits.startswith("3906698") and _valid_it(digits[2:]):
+        return "+" + digits
+    return None
 
 
 def _slow(text: str, region: str) -> str | None:
@@ -91,12 +96,15 @@ def to_e164(raw: str | None, region: str = "IT") -> str | None:
     if raw is None:
         return None
     text = str(raw).strip()
-    while (stripped := _PREFIXES.sub("", text)) != text:
+    while text[:1] in _PREFIX_STARTS and (stripped := _PREFIXES.sub("", text)) != text:
         text = stripped
-    if not text or _SCIENTIFIC.fullmatch(text):
+    if not text:
         return None
-    if excel := _EXCEL_FLOAT.fullmatch(text):
-        text = excel.group(1)
+    if "." in text or "e" in text or "E" in text:
+        if _SCIENTIFIC.fullmatch(text):
+            return None
+        if excel := _EXCEL_FLOAT.fullmatch(text):
+            text = excel.group(1)
     compact = _SEPARATORS.sub("", text)
     if region == "IT" and _DIGITS.fullmatch(compact):
         fast = _fast_italian(compact)

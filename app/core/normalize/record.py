@@ -1,8 +1,9 @@
 """The normalised columns (`records.n_*`) of one record or of a whole DataFrame: what matching reads.
 
-Each output group is computed by a *unit*: a pure function of a few canonical input fields. A record
-runs every unit once; a DataFrame runs each unit once per distinct combination of its input columns and
-spreads the results back, so both give the same values by construction.
+Two stages, shared by both entry points so that they agree by construction: each input field's cell is
+*prepared* (name key, E.164, parsed date…), then *units* combine the prepared values of a few fields into
+output columns. A DataFrame prepares each distinct cell once and runs each unit once per distinct
+combination of prepared values, then spreads the results back to the rows.
 """
 from __future__ import annotations
 
@@ -32,136 +33,204 @@ N_COLUMNS: tuple[str, ...] = (
 
 _FIRST_PIECE = re.compile(r"[\s']+")
 
+# Stage 1: each field's cell → a prepared, hashable value (computed once per distinct cell in a DataFrame).
+Prepared = object
 
-def _text(value: object) -> str | None:
+
+def _text(value: object, region: str = "IT") -> str | None:
     text = cell_text(value)
     return strip_text_prefix(text) if text else None
 
 
-def _names(first: object, last: object, full: object, particle: object) -> tuple[str | None, ...]:
-    first_key = name_key(_text(first))
-    last_text = _text(last)
-    last_key = name_key(last_text)
-    particle_key = name_key(_text(particle))
-    # Lightspeed's LastnamePreposition: joined to the surname unless the surname already starts with it.
-    if last_key and particle_key and name_key(_FIRST_PIECE.split(last_text, 1)[0]) != particle_key:
-        last_key = particle_key + last_key
-    full_text = _text(full)
-    surname_first = False
-    if full_text and not (first_key and last_key):
-        split_first, split_last, surname_first = split_full_name_ordered(full_text)
-        if not first_key and not last_key:
-            first_key, last_key = name_key(split_first), name_key(split_last)
-        elif not first_key:
-            first_key = name_key(split_first) if name_key(split_last) == last_key else None
-        else:
-            last_key = name_key(split_last) if name_key(split_first) == first_key else None
-    parts = [last_key, first_key] if surname_first else [first_key, last_key]
-    full_key = " ".join(p for p in parts if p) or None
-    return first_key, last_key, full_key
+def _first(value: object, region: str) -> str | None:
+    return name_key(_text(value))
 
 
-def _email(email: object) -> tuple[str | None, ...]:
-    cleaned = clean_email(_text(email))
+def _last(value: object, region: str) -> tuple[str, str | None] | None:
+    """(surname key, key of its first word): the second tells whether a separate particle is already there."""
+    text = _text(value)
+    key = name_key(text)
+    return (key, name_key(_FIRST_PIECE.split(text, 1)[0])) if key and text else None
+
+
+def _full(value: object, region: str) -> tuple[str | None, str | None, bool] | None:
+    text = _text(value)
+    if text is None:
+        return None
+    first, last, surname_first = split_full_name_ordered(text)
+    return name_key(first), name_key(last), surname_first
+
+
+def _email(value: object, region: str) -> tuple[str | None, str | None]:
+    cleaned = clean_email(_text(value))
     return cleaned, email_key(cleaned) if cleaned else None
 
 
-def _phones(phone: object, mobile: object, region: str) -> tuple[str | None, ...]:
-    n_phone, n_mobile = to_e164(_text(phone), region), to_e164(_text(mobile), region)
-    if n_phone is not None and n_phone == n_mobile:
-        n_phone = None  # the same number in both fields is kept once, as the mobile
-    return n_phone, n_mobile
+def _phone(value: object, region: str) -> str | None:
+    return to_e164(_text(value), region)
 
 
-def _person(birth: object, gender: object, cf: object) -> tuple[str | None, ...]:
-    parsed = parse_date(birth if isinstance(birth, (date, PartialDate)) else _text(birth), "dmy", birth=True)
-    n_gender = parse_gender(_text(gender))
-    n_cf = normalize_cf(_text(cf))
-    if n_cf:
-        info = cf_info(n_cf)
+def _birth(value: object, region: str) -> date | PartialDate | None:
+    return parse_date(value if isinstance(value, (date, PartialDate)) else _text(value), "dmy", birth=True)
+
+
+def _gender(value: object, region: str) -> str | None:
+    return parse_gender(_text(value))
+
+
+def _cf(value: object, region: str) -> str | None:
+    return normalize_cf(_text(value))
+
+
+def _city(value: object, region: str) -> str | None:
+    return city_key(_text(value))
+
+
+def _province(value: object, region: str) -> tuple[str | None, bool] | None:
+    text = _text(value)
+    return (province_code(text), is_italian_province(text)) if text else None
+
+
+def _country(value: object, region: str) -> str | None:
+    return country_code(_text(value))
+
+
+_PREPARE: dict[str, Callable[[object, str], Prepared]] = {
+    "first_name": _first, "last_name": _last, "full_name": _full, "name_particle": _first,
+    "email": _email, "phone": _phone, "mobile": _phone, "birth_date": _birth, "gender": _gender,
+    "codice_fiscale": _cf, "address": _text, "address2": _text, "street_number": _text, "postcode": _text,
+    "city": _city, "province": _province, "country": _country, "national_id": _text, "loyalty_card": _text,
+    "customer_id": _text,
+}
+
+
+# Stage 2: units combine the prepared values of a few fields into output columns.
+def _names(first: str | None, last: tuple[str, str | None] | None, full: tuple[str | None, str | None, bool] | None,
+           particle: str | None, region: str) -> tuple[str | None, ...]:
+    first_key = first
+    last_key = last[0] if last else None
+    # Lightspeed's LastnamePreposition: joined to the surname unless the surname already starts with it.
+    if last and particle and last[1] != particle:
+        last_key = particle + last[0]
+    surname_first = False
+    if full and not (first_key and last_key):
+        split_first, split_last, surname_first = full
+        if not first_key and not last_key:
+            first_key, last_key = split_first, split_last
+        elif not first_key:
+            first_key = split_first if split_last == last_key else None
+        else:
+            last_key = split_last if split_first == first_key else None
+    parts = [last_key, first_key] if surname_first else [first_key, last_key]
+    return first_key, last_key, " ".join(p for p in parts if p) or None
+
+
+def _same(*values_and_region: object) -> tuple[object, ...]:
+    """Prepared values that are already outputs (the region comes last and is dropped)."""
+    values = values_and_region[:-1]
+    return values[0] if len(values) == 1 and isinstance(values[0], tuple) else values
+
+
+def _phones(phone: str | None, mobile: str | None, region: str) -> tuple[str | None, ...]:
+    if phone is not None and phone == mobile:
+        phone = None  # the same number in both fields is kept once, as the mobile
+    return phone, mobile
+
+
+def _person(birth: date | PartialDate | None, gender: str | None, cf: str | None, region: str) -> tuple[str | None, ...]:
+    if cf:
+        info = cf_info(cf)
         known = info.birth_date
         # The codice fiscale fills a missing birth date, or completes a partial one it agrees with.
-        if parsed is None or (isinstance(parsed, PartialDate) and parsed.year in (None, known.year)
-                              and parsed.month in (None, known.month) and parsed.day in (None, known.day)):
-            parsed = known
-        n_gender = n_gender or info.gender
-    n_birth = parsed.iso() if isinstance(parsed, PartialDate) else parsed.isoformat() if parsed else None
-    return n_birth, n_gender, n_cf
+        if birth is None or (isinstance(birth, PartialDate) and birth.year in (None, known.year)
+                             and birth.month in (None, known.month) and birth.day in (None, known.day)):
+            birth = known
+        gender = gender or info.gender
+    n_birth = birth.iso() if isinstance(birth, PartialDate) else birth.isoformat() if birth else None
+    return n_birth, gender, cf
 
 
-def _street(address: object, address2: object, number: object) -> tuple[str | None, ...]:
-    return normalize_street(_text(address) or _text(address2), _text(number))
+def _street(address: str | None, address2: str | None, number: str | None, region: str) -> tuple[str | None, ...]:
+    return normalize_street(address or address2, number)
 
 
-def _place(postcode: object, city: object, province: object, country: object, region: str) -> tuple[str | None, ...]:
-    n_country = country_code(_text(country))
-    province_text = _text(province)
-    n_province = province_code(province_text)
+def _place(postcode: str | None, city: str | None, province: tuple[str | None, bool] | None, country: str | None,
+           region: str) -> tuple[str | None, ...]:
     # A foreign province/state (FEBRL's `nsw`) means the postcode is not an Italian CAP to re-pad.
-    pad_region = region if province_text is None or is_italian_province(province_text) else None
-    n_postcode = normalize_postcode(_text(postcode), n_country, region=pad_region)
-    return n_postcode, city_key(_text(city)), n_province, n_country
+    pad_region = region if province is None or province[1] else None
+    n_postcode = normalize_postcode(postcode, country, region=pad_region)
+    return n_postcode, city, province[0] if province else None, country
 
 
-def _ids(national_id: object, loyalty: object, customer_id: object) -> tuple[str | None, ...]:
-    return _text(national_id), _text(loyalty), _text(customer_id)
-
-
-# (input fields, unit, output columns, needs the region)
-_UNITS: tuple[tuple[tuple[str, ...], Callable[..., tuple[str | None, ...]], tuple[str, ...], bool], ...] = (
-    (("first_name", "last_name", "full_name", "name_particle"), _names, ("n_first", "n_last", "n_full"), False),
-    (("email",), _email, ("n_email", "n_email_key"), False),
-    (("phone", "mobile"), _phones, ("n_phone", "n_mobile"), True),
-    (("birth_date", "gender", "codice_fiscale"), _person, ("n_birth", "n_gender", "n_cf"), False),
-    (("address", "address2", "street_number"), _street, ("n_street", "n_number"), False),
-    (("postcode", "city", "province", "country"), _place, ("n_postcode", "n_city", "n_province", "n_country"), True),
-    (("national_id", "loyalty_card", "customer_id"), _ids, ("n_national_id", "n_loyalty", "n_customer_id"), False),
+# (input fields, unit, output columns)
+_UNITS: tuple[tuple[tuple[str, ...], Callable[..., tuple[object, ...]], tuple[str, ...]], ...] = (
+    (("first_name", "last_name", "full_name", "name_particle"), _names, ("n_first", "n_last", "n_full")),
+    (("email",), _same, ("n_email", "n_email_key")),
+    (("phone", "mobile"), _phones, ("n_phone", "n_mobile")),
+    (("birth_date", "gender", "codice_fiscale"), _person, ("n_birth", "n_gender", "n_cf")),
+    (("address", "address2", "street_number"), _street, ("n_street", "n_number")),
+    (("postcode", "city", "province", "country"), _place, ("n_postcode", "n_city", "n_province", "n_country")),
+    (("national_id",), _same, ("n_national_id",)),
+    (("loyalty_card",), _same, ("n_loyalty",)),
+    (("customer_id",), _same, ("n_customer_id",)),
 )
 
 
 def normalize_record(fields: Mapping[str, object], region: str = "IT") -> dict[str, str | None]:
     """The `n_*` columns (see docs/DESIGN.md) of one record given by canonical field names; missing fields allowed."""
-    out: dict[str, str | None] = {}
-    for inputs, unit, outputs, regional in _UNITS:
-        args = [fields.get(name) for name in inputs]
-        out.update(zip(outputs, unit(*args, region) if regional else unit(*args)))
-    return {column: out[column] for column in N_COLUMNS}
+    out: dict[str, object] = {}
+    for inputs, unit, outputs in _UNITS:
+        prepared = [_PREPARE[name](fields.get(name), region) for name in inputs]
+        out.update(zip(outputs, unit(*prepared, region)))
+    return {column: out[column] for column in N_COLUMNS}  # type: ignore[misc]
 
 
-def _combined_codes(columns: list[pd.Series]) -> np.ndarray:
-    """One integer code per row for the combination of values in `columns` (missing values included)."""
-    codes = None
-    for column in columns:
-        column_codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        if codes is None:
-            codes = column_codes.astype(np.int64)
-        else:
-            codes, _ = pd.factorize(codes * (len(uniques) + 1) + column_codes)
-            codes = codes.astype(np.int64)
-    return codes
+def _prepare_column(column: pd.Series | None, prepare: Callable[[object, str], Prepared], region: str,
+                    n: int) -> tuple[np.ndarray, list[Prepared]]:
+    """(code per row, distinct prepared values): `prepare` runs once per distinct cell."""
+    missing = prepare(None, region)
+    if column is None:
+        return np.zeros(n, dtype=np.int64), [missing]
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    ids: dict[Prepared, int] = {}
+    of_unique = np.fromiter((ids.setdefault(prepare(u, region), len(ids)) for u in uniques), dtype=np.int64,
+                            count=len(uniques))
+    missing_id = ids.setdefault(missing, len(ids))
+    rows = np.where(codes >= 0, of_unique[np.maximum(codes, 0)], missing_id) if n else np.zeros(0, np.int64)
+    return rows, list(ids)
+
+
+def _combine(codes: list[np.ndarray]) -> np.ndarray:
+    """One code per row for the combination of several code columns."""
+    combined = codes[0]
+    for more in codes[1:]:
+        combined, _ = pd.factorize(combined * (int(more.max(initial=0)) + 1) + more)
+        combined = combined.astype(np.int64)
+    return combined
 
 
 def normalize_frame(df: pd.DataFrame, region: str = "IT") -> pd.DataFrame:
-    """`normalize_record` for every row of a DataFrame of canonical columns, computing each distinct
-    combination of a unit's inputs once. Returns the `n_*` columns (object dtype, None for missing) on `df`'s index."""
+    """`normalize_record` for every row of a DataFrame of canonical columns (missing columns allowed),
+    preparing each distinct cell once and combining each distinct combination of prepared values once.
+    Returns the `n_*` columns (object dtype, None for missing) on `df`'s index."""
     n = len(df)
+    prepared = {name: _prepare_column(df[name] if name in df.columns else None, prepare, region, n)
+                for name, prepare in _PREPARE.items()}
     result: dict[str, np.ndarray] = {}
-    for inputs, unit, outputs, regional in _UNITS:
-        present = [name for name in inputs if name in df.columns]
-        if not present:
-            values = unit(*([None] * len(inputs)), *((region,) if regional else ()))
-            for column, value in zip(outputs, values):
-                result[column] = np.full(n, value, dtype=object)
-            continue
-        codes = _combined_codes([df[name] for name in present]) if n else np.zeros(0, dtype=np.int64)
-        first_rows = np.full(codes.max() + 1 if n else 0, -1, dtype=np.int64)
-        first_rows[codes[::-1]] = np.arange(n - 1, -1, -1)  # the first row holding each combination
-        columns = {name: df[name].to_numpy(dtype=object) for name in present}
-        table = np.empty((len(first_rows), len(outputs)), dtype=object)
-        for code, row in enumerate(first_rows):
-            args = [columns[name][row] if name in columns else None for name in inputs]
-            table[code] = unit(*args, region) if regional else unit(*args)
-        spread = table[codes] if n else np.empty((0, len(outputs)), dtype=object)
-        for i, column in enumerate(outputs):
-            result[column] = spread[:, i]
-    return pd.DataFrame({column: pd.Series(result[column], index=df.index, dtype=object) for column in N_COLUMNS})
+    for inputs, unit, outputs in _UNITS:
+        codes = [prepared[name][0] for name in inputs]
+        values = [prepared[name][1] for name in inputs]
+        rows = _combine(codes) if n else np.zeros(0, dtype=np.int64)
+        count = int(rows.max(initial=-1)) + 1
+        first_row = np.zeros(count, dtype=np.int64)
+        first_row[rows[::-1]] = np.arange(n - 1, -1, -1)
+        per_input = [c[first_row].tolist() for c in codes]
+        if len(inputs) == 1:
+            combined = [unit(values[0][c], region) for c in per_input[0]]
+        else:
+            combined = [unit(*(v[c] for v, c in zip(values, combination)), region) for combination in zip(*per_input)]
+        for j, column in enumerate(outputs):
+            table = np.empty(count, dtype=object)
+            table[:] = [out[j] for out in combined]
+            result[column] = table[rows]
+    return pd.DataFrame({c: pd.Series(result[c], index=df.index, dtype=object) for c in N_COLUMNS})

@@ -57,6 +57,8 @@ def _parse_amount_text(text: str) -> tuple[float | None, str | None]:
         currency = code
     body = _SPACES.sub("", _CURRENCY.sub("", text))
     negative = False
+    if body.endswith((".-", ",-")):  # `10.-`: whole amount, no cents (Swiss and Italian price tags)
+        body = body[:-2]
     if body.startswith("(") and body.endswith(")"):
         negative, body = True, body[1:-1]
     if body[:1] in "+-" and body:
