@@ -54,8 +54,8 @@ def run_tool(tool: str, folder: Path, out: Path, timeout: float) -> dict:
 
 
 def _unico_clusters(out: Path) -> pd.DataFrame:
-    m = pd.read_csv(out / "members.csv", dtype=str)
-    return m.rename(columns={"source_record_id": "key", "profile_id": "cluster"})
+    m = pd.concat([pd.read_csv(out / "members.csv", dtype=str), pd.read_csv(out / "event_members.csv", dtype=str)])
+    return m.rename(columns={"source_record_id": "key", "profile_id": "cluster"}).drop_duplicates(["source", "key"])
 
 
 def _unico_links(out: Path) -> pd.DataFrame:
@@ -65,6 +65,14 @@ def _unico_links(out: Path) -> pd.DataFrame:
     if links.empty:
         return pd.DataFrame(columns=["source_a", "key_a", "source_b", "key_b"])
     return pd.DataFrame({"source_a": a[0], "key_a": a[1], "source_b": b[0], "key_b": b[1]})
+
+
+def _with_identity_records(out: Path, truth: pd.DataFrame) -> pd.DataFrame:
+    """Truth extended to the identity records Unico made from event rows (a lead's person)."""
+    rec = pd.read_csv(out / "record_events.csv", dtype=str)
+    extra = rec.merge(truth, left_on=["source", "event_key"], right_on=["source", "key"])
+    extra = extra[["source", "record_key", "entity"]].rename(columns={"record_key": "key"})
+    return pd.concat([truth, extra]).drop_duplicates(["source", "key"])
 
 
 def candidate_recall(out: Path, truth: pd.DataFrame) -> float | None:
@@ -80,7 +88,9 @@ def candidate_recall(out: Path, truth: pd.DataFrame) -> float | None:
     frame = load_records_frame(ws)
     ws.close()
     feats = Features.build(frame, settings)
-    pa, pb, _ = candidate_pairs(feats, settings.blocking, max_block=settings.max_block_size)
+    cands = candidate_pairs(feats, settings.blocking, max_block=settings.max_block_size)
+    pa, pb = cands.a, cands.b
+    truth = _with_identity_records(out, truth)
     ent = frame.merge(truth, left_on=["source", "source_record_id"], right_on=["source", "key"], how="left")["entity"]
     codes, _ = pd.factorize(ent)
     codes = codes.astype("int64")
@@ -172,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
                 clusters = _unico_clusters(out) if tool == "unico" else pd.read_csv(out / "clusters.csv", dtype=str)
                 res.update(pairwise_scores(clusters, truth))
                 if tool == "unico":
-                    res["auto_precision"] = link_precision(_unico_links(out), truth)
+                    res["auto_precision"] = link_precision(_unico_links(out), _with_identity_records(out, truth))
                     res["candidate_recall"] = candidate_recall(out, truth)
                     res["match"] = json.loads((out / "result.json").read_text())
             print(json.dumps({k: v for k, v in res.items() if k != "match"}, default=str))

@@ -1,7 +1,8 @@
 """Unico end to end: files → importer (automatic mapping) → run_match (defaults) → members.
 
 Usage: python -m bench.tool_unico DATASET_FOLDER OUT_FOLDER
-Writes clusters.csv (source,key,cluster) and links.csv (the automatic merges) into OUT_FOLDER.
+Writes members.csv and event_members.csv (source,source_record_id,profile_id) and links.csv (the
+automatic merges) into OUT_FOLDER.
 """
 from __future__ import annotations
 
@@ -27,6 +28,17 @@ def main(folder: Path, out: Path) -> None:
         run_import(ws, plan_import(f, ws=ws))
     result = run_match(ws)
     n = export_members(ws, out / "members.csv")
+    # Rows of event files (leads) reach their person through an identity record: score them too.
+    with (out / "event_members.csv").open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["source", "source_record_id", "profile_id"])
+        w.writerows(ws.query("SELECT s.name, e.external_id, m.profile_id FROM events e JOIN sources s ON s.id = e.source_id "
+                             "JOIN memberships m ON m.record_id = e.record_id"))
+    with (out / "record_events.csv").open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["source", "record_key", "event_key"])
+        w.writerows(ws.query("SELECT s.name, r.source_record_id, e.external_id FROM events e "
+                             "JOIN sources s ON s.id = e.source_id JOIN records r ON r.id = e.record_id"))
     with (out / "links.csv").open("w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["ref_a", "ref_b"])

@@ -6,6 +6,8 @@ runs keep only blocks holding a new record and pairs with at least one new recor
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -111,9 +113,17 @@ def pairs_in_blocks(key: KeyLong, max_block: int, new: np.ndarray | None = None)
     return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)
 
 
+@dataclass
+class Candidates:
+    a: np.ndarray  # record positions, a < b
+    b: np.ndarray
+    per_rule: dict[str, int]  # pairs each rule proposed (before the union)
+    rules: np.ndarray  # bit i set: rule i proposed the pair (EM trains per rule, as Splink does)
+
+
 def candidate_pairs(feats: Features, rules: list[BlockingRule], *, new: np.ndarray | None = None,
-                    max_block: int = 60) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
-    """Union of every rule's pairs: arrays a < b of record positions, and pairs found per rule."""
+                    max_block: int = 60) -> Candidates:
+    """Union of every rule's pairs, with which rules found each pair."""
     n = feats.n
     found: list[np.ndarray] = []
     per_rule: dict[str, int] = {}
@@ -126,4 +136,7 @@ def candidate_pairs(feats: Features, rules: list[BlockingRule], *, new: np.ndarr
         per_rule[rule.name] = len(enc)
         found.append(enc)
     allp = np.unique(np.concatenate(found)) if found else np.empty(0, np.int64)
-    return (allp // n).astype(np.int64), (allp % n).astype(np.int64), per_rule
+    mask = np.zeros(len(allp), np.uint32)
+    for i, enc in enumerate(found[:32]):
+        mask[np.searchsorted(allp, enc)] |= np.uint32(1 << i)
+    return Candidates((allp // n).astype(np.int64), (allp % n).astype(np.int64), per_rule, mask)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+import pandas as pd
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 from rapidfuzz.process import cpdist
 
@@ -59,6 +60,16 @@ def _t_initial(va, vb, p):
     return np.fromiter(((len(a) == 1 or len(b) == 1) and a[0] == b[0] for a, b in zip(va, vb)), bool, len(va))
 
 
+def _t_gender_clash(va, vb, p):
+    """Both names have a known, different usual gender (Mario / Maria)."""
+    from app.core.normalize import first_name_info
+
+    values = pd.unique(np.concatenate([va, vb]))
+    gender = {v: (info[1] if info[0] else None) for v in values for info in (first_name_info(v),)}
+    ga, gb = pd.Series(va).map(gender), pd.Series(vb).map(gender)
+    return (ga.notna() & gb.notna() & (ga != gb)).to_numpy()
+
+
 def _t_nickname(va, vb, p):
     from app.core.normalize import are_nickname_pair
 
@@ -83,12 +94,12 @@ def _t_last_digits(va, vb, p):
 
 STRING_TESTS: dict[str, Callable] = {
     "close": _t_close, "jaro_winkler": _t_jw, "prefix": _t_prefix, "initial": _t_initial,
-    "nickname": _t_nickname, "same_local": _t_same_local, "last_digits": _t_last_digits,
+    "nickname": _t_nickname, "gender_clash": _t_gender_clash, "same_local": _t_same_local, "last_digits": _t_last_digits,
 }
 
 
 def string_levels(levels: list[Level], ca: np.ndarray, cb: np.ndarray, values: np.ndarray,
-                  skip: frozenset[str] = frozenset()) -> np.ndarray:
+                  skip: frozenset[str] = frozenset(), shared: set[str] | None = None) -> np.ndarray:
     """Level index per pair of codes (into one vocabulary), computed on distinct code pairs."""
     out = np.zeros(len(ca), np.int8)
     both = (ca >= 0) & (cb >= 0)
@@ -106,8 +117,9 @@ def string_levels(levels: list[Level], ca: np.ndarray, cb: np.ndarray, values: n
         if level.test == "else":
             lv[todo] = i
             break
-        if level.test == "exact":
-            hit = ua == ub
+        if level.test in ("exact", "shared"):
+            is_shared = np.isin(va, list(shared)) if shared else np.zeros(len(keys), bool)
+            hit = (ua == ub) & (is_shared if level.test == "shared" else ~is_shared)
         else:
             idx = np.flatnonzero(todo)
             hit = np.zeros(len(keys), bool)
@@ -152,7 +164,7 @@ class PairContext:
 
 def compare_string(comp: Comparison, ctx: PairContext):
     ca, cb, coded = ctx.codes(comp.columns[0])
-    lv = string_levels(comp.levels, ca, cb, coded.values)
+    lv = string_levels(comp.levels, ca, cb, coded.values, shared=ctx.feats.shared.get(comp.columns[0]))
     return lv, _tf_for(comp.levels, lv, ca, coded)
 
 
@@ -193,7 +205,8 @@ def compare_phone(comp: Comparison, ctx: PairContext):
         for col_b in comp.columns:
             ca, _, coded = ctx.codes(col_a)
             _, cb, _ = ctx.codes(col_b)
-            lv = string_levels(comp.levels, ca, cb, coded.values)
+            shared = ctx.feats.shared.get(col_a, set()) | ctx.feats.shared.get(col_b, set())
+            lv = string_levels(comp.levels, ca, cb, coded.values, shared=shared)
             better = (lv > 0) & ((best == 0) | (lv < best))
             best[better] = lv[better]
             t = _tf_for(comp.levels, lv, ca, coded)
@@ -238,6 +251,13 @@ def _date_digits(parts: np.ndarray) -> np.ndarray:
     y, m, d = parts[:, 0], parts[:, 1], parts[:, 2]
     cols = [y // 1000, y // 100 % 10, y // 10 % 10, y % 10, m // 10, m % 10, d // 10, d % 10]
     return np.stack(cols, axis=1)
+
+
+def compare_source(comp: Comparison, ctx: PairContext):
+    """Two entries of one export are less often one person (each system dedups its own)."""
+    src = ctx.feats.source_ids
+    lv = np.where(src[ctx.pa] != src[ctx.pb], 1, len(comp.levels)).astype(np.int8)
+    return lv, None
 
 
 def compare_address(comp: Comparison, ctx: PairContext):

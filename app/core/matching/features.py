@@ -21,6 +21,7 @@ N_COLUMNS = ("n_first", "n_last", "n_full", "n_email", "n_email_key", "n_phone",
              "n_cf", "n_national_id", "n_loyalty", "n_customer_id")
 # Columns sharing one vocabulary: a first name may be compared with a last name (swaps).
 VOCABULARY = {"n_first": "name", "n_last": "name", "n_phone": "phone", "n_mobile": "phone"}
+SHARED_CHECKED = ("n_email_key", "n_phone", "n_mobile")
 JUNK_CHECKED = ("n_email_key", "n_phone", "n_mobile", "n_national_id", "n_customer_id", "n_loyalty", "n_cf")
 
 
@@ -84,6 +85,8 @@ class Features:
     # Value counts from the whole workspace when only a few records are loaded (explain):
     # {column: ({value: count}, records with a value)}.
     tf_counts: dict[str, tuple[dict[str, int], int]] | None = None
+    # Emails and phones used by people with different first names (family inboxes, home landlines).
+    shared: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, records: pd.DataFrame, settings: MatchSettings, *, junk: dict[str, set[str]] | None = None,
@@ -94,12 +97,14 @@ class Features:
                 frame[col] = None
         clean = frame[list(N_COLUMNS)].astype(object)
         clean = clean.where(clean.notna() & (clean != ""), None)
+        _unswap_names(clean)
         feats = cls(clean, frame["id"].to_numpy(np.int64), frame["source_id"].to_numpy(np.int64), settings,
                     tf_counts=tf_counts)
         feats.junk = feats._find_junk() if junk is None else junk
         for col, bad in feats.junk.items():
             if bad:
                 feats.frame.loc[feats.frame[col].isin(bad), col] = None
+        feats.shared = {col: feats._find_shared(col) for col in SHARED_CHECKED}
         return feats
 
     @property
@@ -126,6 +131,19 @@ class Features:
                          | (people["n"] > 4 * s.junk_min_records)]
             junk[col] = set(bad.index)
         return junk
+
+    def _find_shared(self, col: str) -> set[str]:
+        """Values whose records carry first names that cannot be one person's."""
+        from app.core.matching.clustering import names_compatible
+
+        sub = self.frame[[col, "n_first"]].dropna().drop_duplicates()
+        multi = sub[sub.duplicated(col, keep=False)]
+        out = set()
+        for value, names in multi.groupby(col)["n_first"]:
+            names = list(names)
+            if any(not names_compatible(a, b) for i, a in enumerate(names) for b in names[i + 1:]):
+                out.add(value)
+        return out
 
     # -- coded columns ------------------------------------------------------------------------
     @cached_property
@@ -203,6 +221,29 @@ class Features:
         by_code = [h[0] for h in self.hints_by_code] + [()]
         codes = self.coded("n_email_key").codes
         return pd.Series([by_code[c] for c in codes], dtype=object)
+
+
+def _unswap_names(frame: pd.DataFrame) -> None:
+    """Put a surname typed in the first-name box back (Fornari / Cosimo): only when the "first" is
+    a known surname or no known first name, and the "last" is a known first name and no common
+    surname."""
+    from app.core.normalize import first_name_info
+    from app.core.normalize.gazetteer import surnames
+
+    both = frame["n_first"].notna() & frame["n_last"].notna()
+    if not both.any():
+        return
+    known_surnames = surnames()
+    is_first = _map_distinct(frame["n_first"].where(both), lambda v: first_name_info(v)[0])
+    is_last_first = _map_distinct(frame["n_last"].where(both), lambda v: first_name_info(v)[0])
+    first_is_surname = frame["n_first"].where(both).isin(known_surnames)
+    last_is_surname = frame["n_last"].where(both).isin(known_surnames)
+    swap = (both & (first_is_surname | (is_first != True)) & (is_last_first == True)  # noqa: E712
+            & ~last_is_surname).to_numpy()
+    if swap.any():
+        first = frame["n_first"].to_numpy(copy=True)
+        frame.loc[swap, "n_first"] = frame.loc[swap, "n_last"]
+        frame.loc[swap, "n_last"] = first[swap]
 
 
 def _map_distinct(values: pd.Series, fn) -> pd.Series:

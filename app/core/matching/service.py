@@ -22,9 +22,10 @@ from app.core.matching.blocking import candidate_pairs
 from app.core.matching.clustering import assign_profile_ids, cluster
 from app.core.matching.evidence import evidence_json
 from app.core.matching.features import Features
-from app.core.matching.model import Model, compare_pairs, train
+from app.core.matching.model import Model, compare_pairs
 from app.core.matching.settings import MatchSettings, default_settings
 from app.core.matching.summary import refresh_profiles
+from app.core.matching.training import train
 from app.core.workspace import Workspace, utcnow
 
 SETTINGS_KEY, MODEL_KEY, JUNK_KEY = "matching.settings", "matching.model", "matching.junk"
@@ -110,15 +111,15 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
     progress.update(0.08, "Preparing match keys")
     feats = Features.build(frame, settings, junk=None if full else load_junk(ws))
     progress.update(0.15, "Finding candidate pairs")
-    pa, pb, result.blocking = candidate_pairs(feats, settings.blocking, new=None if full else new_mask,
-                                              max_block=settings.max_block_size)
+    cands = candidate_pairs(feats, settings.blocking, new=None if full else new_mask, max_block=settings.max_block_size)
+    pa, pb, result.blocking = cands.a, cands.b, cands.per_rule
     progress.update(0.3, f"Comparing {len(pa):,} candidate pairs")
     vec = compare_pairs(feats, settings, pa, pb)
     constraints = store.load_constraints(ws)
     pos = {int(r): i for i, r in enumerate(feats.record_ids)}
     if full:
         progress.update(0.5, "Learning the model (EM)")
-        model = train(feats, settings, vec.levels, _labelled(feats, settings, constraints, pos))
+        model = train(feats, settings, vec.levels, cands.rules, _labelled(feats, settings, constraints, pos))
         ws.set_json(MODEL_KEY, model.to_json())
         ws.set_json(JUNK_KEY, {k: sorted(v) for k, v in feats.junk.items()})
     result.notes = list(model.notes)
@@ -136,7 +137,8 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
         human = [decided.get((a, b)) for a, b in zip(ids_a.tolist(), ids_b.tolist())] if decided else []
         keep = np.flatnonzero((prob >= review_thr) | np.array([h is not None for h in human], bool)
                               if decided else prob >= review_thr)
-        band = np.where(prob[keep] >= auto_thr, "auto", "review").astype(object)
+        auto = (prob >= auto_thr) & model.anchored(fw, settings)
+        band = np.where(auto[keep], "auto", "review").astype(object)
         for j, i in enumerate(keep.tolist()):
             if decided and human[i]:
                 band[j] = "auto" if human[i] == "accept" else "low"
@@ -149,7 +151,7 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
                 band.tolist()))
         progress.update(0.8, "Clustering")
         if full:
-            links = prob >= auto_thr
+            links = auto
             res = cluster(frame["id"].tolist(), ids_a[links], ids_b[links], weight[links], constraints,
                           store.persons_from_frame(frame), vouched(vec.levels[links], settings))
             assignment, _ = assign_profile_ids(res.labels, old, store.next_profile_id(ws))
@@ -251,9 +253,8 @@ def _closure(ws: Workspace, seeds: set[int], auto_thr: float) -> set[int]:
     while frontier:
         with store.temp_ids(ws, frontier) as t:
             linked = {r[0] for r in ws.query(
-                f"SELECT b FROM pairs JOIN {t} t ON t.id = pairs.a WHERE probability >= ? AND band != 'low' "
-                f"UNION SELECT a FROM pairs JOIN {t} t ON t.id = pairs.b WHERE probability >= ? AND band != 'low'",
-                (auto_thr, auto_thr))}
+                f"SELECT b FROM pairs JOIN {t} t ON t.id = pairs.a WHERE band = 'auto' "
+                f"UNION SELECT a FROM pairs JOIN {t} t ON t.id = pairs.b WHERE band = 'auto'")}
             profiles = {r[0] for r in ws.query(f"SELECT profile_id FROM memberships JOIN {t} t ON t.id = record_id")}
         linked |= set(store.profile_members(ws, profiles))
         linked |= {b for a, b in must if a in ids} | {a for a, b in must if b in ids}
@@ -275,7 +276,7 @@ def recluster(ws: Workspace, record_ids, *, settings: MatchSettings | None = Non
         ids = _closure(ws, {int(r) for r in record_ids}, auto_thr)
         with store.temp_ids(ws, ids) as t:
             links = ws.query(f"SELECT a, b, match_weight, evidence FROM pairs JOIN {t} t ON t.id = pairs.a "
-                             "WHERE probability >= ? AND band != 'low'", (auto_thr,))
+                             "WHERE band = 'auto'")
         links = [row for row in links if row[1] in ids]
         arr = np.array([(r[0], r[1]) for r in links], np.int64).reshape(-1, 2)
         w = np.array([r[2] for r in links], np.float64)

@@ -63,6 +63,12 @@ class MatchSettings:
     household_cap: float = 4.0  # bits household-shared fields may add when first names or births clash
     household_fields: list[str] = field(default_factory=lambda: [
         "last_name", "email", "phone", "address", "postcode", "city", "province", "email_hints"])
+    # Levels that say "two different people" when a household's shared fields agree.
+    household_triggers: dict[str, list[str]] = field(default_factory=lambda: {
+        "first_name": ["gender_clash", "prefix", "jaro_winkler", "else"], "birth_date": ["else"]})
+    # Auto-merge needs one of these to agree (weight above 1 bit): names and a town alone go to review.
+    anchors: list[str] = field(default_factory=lambda: [
+        "email", "phone", "birth_date", "address", "codice_fiscale", "national_id", "customer_id", "loyalty_card"])
     personal_ids: list[str] = field(default_factory=lambda: [
         "codice_fiscale", "national_id", "customer_id", "loyalty_card"])
     retrain_share: float = 0.2  # new records above this share of the workspace: retrain and rescore
@@ -102,6 +108,7 @@ def default_comparisons() -> list[Comparison]:
         Comparison("first_name", "first_name", ["n_first", "n_last"], [
             _lv("exact", "exact", tf=True),
             _lv("first and last swapped", "swapped", jw=0.9),
+            _lv("different (other gender)", "gender_clash"),
             *name_close,
             _lv("nickname", "nickname"),
             _lv("one contains the other", "prefix", min_len=3),
@@ -130,12 +137,14 @@ def default_comparisons() -> list[Comparison]:
         ]),
         Comparison("email", "email", ["n_email_key"], [
             _lv("same address", "exact", tf=True),
+            _lv("same address, used by several people (no evidence)", "shared"),
             _lv("same name at another domain", "same_local", min_len=5),
             _lv("one typo", "close", jw=1.01, edits=1),
             _lv("different", ELSE),
         ]),
         Comparison("phone", "phone", ["n_phone", "n_mobile"], [
             _lv("same number", "exact", tf=True),
+            _lv("same number, used by several people (no evidence)", "shared"),
             _lv("same last 7 digits", "last_digits", n=7),
             _lv("one digit off", "close", jw=1.01, edits=1),
             _lv("different", ELSE),
@@ -180,6 +189,10 @@ def default_comparisons() -> list[Comparison]:
             _lv("exact", "exact", tf=True),
             _lv("one edit", "close", jw=1.01, edits=1),
             _lv("different", ELSE),
+        ]),
+        Comparison("source", "source", [], [
+            _lv("different sources", "different_source"),
+            _lv("same source (two entries of one export)", ELSE),
         ]),
         Comparison("customer_id", "string", ["n_customer_id"], [
             _lv("exact", "exact", tf=True),

@@ -1,0 +1,165 @@
+"""Learning the Fellegi-Sunter parameters without labels (and with them when a steward decided).
+
+* u: the level distribution over uniformly random record pairs (almost all are non-matches),
+  sampled, every level given a small pseudo-count.
+* m: EM in sessions, one per blocking rule, as Splink trains: within a rule's blocks the fields
+  the rule makes agree (and the fields correlated with them: a city block also shares postcodes)
+  say nothing, so that session estimates m for the *other* fields only, with u fixed. Each field's
+  m is the average over the sessions that estimated it, weighted by their expected matches.
+  Comparison vectors are collapsed to distinct rows with counts, so a session is a few numpy
+  passes over a small table. Human decisions enter every session as labelled vectors (posterior
+  fixed at 1 or 0) worth ``label_weight`` pairs each.
+* Guard against degenerate solutions: a field whose estimate says agreement is evidence *against*
+  a match (or disagreement evidence for it) keeps its starting values, and says so in the notes.
+* The prior: EM on the share of matches alone over the whole candidate set, with m and u fixed;
+  expected matches divided by the n(n−1)/2 pairs of the workspace.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from app.core.matching.features import Features
+from app.core.matching.model import MIN_PROB, Model, compare_pairs
+from app.core.matching.settings import MatchSettings
+
+LOCATION = ("postcode", "city", "province", "address")
+# Comparisons a blocking key makes agree (or correlates with) inside its blocks.
+KEY_FIELDS: dict[str, tuple[str, ...]] = {
+    "email_key": ("email", "email_hints"), "email_local": ("email", "email_hints"), "phone_any": ("phone",),
+    "cf": ("codice_fiscale", "birth_date", "gender"), "national_id": ("national_id",),
+    "customer_id": ("customer_id",), "loyalty": ("loyalty_card",),
+    "last_sound": ("last_name", "email_hints"), "last": ("last_name", "email_hints"),
+    "last4": ("last_name", "email_hints"), "first": ("first_name", "gender", "email_hints"),
+    "first3": ("first_name", "gender", "email_hints"), "birth": ("birth_date",),
+    "name_tokens": ("first_name", "last_name", "gender", "email_hints"),
+    "postcode": LOCATION, "city": LOCATION, "number": ("address",), "street_number": LOCATION,
+}
+MIN_SESSION_PAIRS = 50
+NEUTRAL_TESTS = {"shared"}  # levels whose weight is 0 by definition (a family inbox)
+
+
+def estimate_u(feats: Features, settings: MatchSettings) -> list[np.ndarray]:
+    rng = np.random.default_rng(settings.seed)
+    n = feats.n
+    size = min(settings.u_sample_pairs, max(n * (n - 1) // 2, 1))
+    a, b = rng.integers(0, n, size), rng.integers(0, n, size)
+    keep = a != b
+    vec = compare_pairs(feats, settings, np.minimum(a, b)[keep], np.maximum(a, b)[keep])
+    out = []
+    for k, comp in enumerate(settings.comparisons):
+        counts = np.bincount(vec.levels[:, k], minlength=len(comp.levels) + 1).astype(np.float64)
+        counts[1:] += 0.5  # never claim a level is impossible among non-matches
+        counts[0] = 0
+        out.append(counts / counts.sum())
+    return out
+
+
+def initial_m(settings: MatchSettings) -> list[np.ndarray]:
+    """A sensible start: most matches agree exactly, fewer at each weaker level, few disagree."""
+    out = []
+    for comp in settings.comparisons:
+        n = len(comp.levels)
+        m = np.zeros(n + 1)
+        m[1] = 0.8
+        if n > 2:
+            m[2:n] = 0.15 / (n - 2)
+        m[n] = 0.05 if n > 1 else 0.2
+        out.append(m / m[1:].sum())
+    return out
+
+
+def _log_ratio(m: list[np.ndarray], u: list[np.ndarray], levels: np.ndarray, active: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(levels))
+    for k in np.flatnonzero(active):
+        lv = levels[:, k]
+        out += np.where(lv > 0, np.log(np.maximum(m[k][lv], MIN_PROB)) - np.log(np.maximum(u[k][lv], MIN_PROB)), 0)
+    return out
+
+
+def em_session(levels: np.ndarray, counts: np.ndarray, fixed: np.ndarray, u: list[np.ndarray],
+               m0: list[np.ndarray], active: np.ndarray, settings: MatchSettings) -> tuple[list[np.ndarray], float, int]:
+    """EM with u fixed over distinct vectors; only ``active`` comparisons are used and estimated."""
+    m = [x.copy() for x in m0]
+    lam = 0.1
+    for it in range(settings.em_max_iterations):
+        logit = math.log(lam / (1 - lam)) + _log_ratio(m, u, levels, active)
+        post = 1 / (1 + np.exp(-np.clip(logit, -60, 60)))
+        post = np.where(np.isnan(fixed), post, fixed)
+        wm = counts * post
+        new_lam = min(max(float(wm.sum() / counts.sum()), 1e-9), 1 - 1e-9)
+        delta = abs(new_lam - lam)
+        lam = new_lam
+        for k in np.flatnonzero(active):
+            sm = np.bincount(levels[:, k], weights=wm, minlength=len(m[k]))
+            sm[0] = 0
+            sm[1:] += 1e-3
+            new_m = sm / sm.sum()
+            delta = max(delta, float(np.abs(new_m - m[k]).max()))
+            m[k] = new_m
+        if delta < settings.em_tolerance:
+            return m, lam, it + 1
+    return m, lam, settings.em_max_iterations
+
+
+def train(feats: Features, settings: MatchSettings, cand_levels: np.ndarray, rule_mask: np.ndarray,
+          labelled: tuple[np.ndarray, np.ndarray] | None = None) -> Model:
+    """Estimate u, m and the prior; ``labelled`` = (levels of decided pairs, 1 match / 0 not)."""
+    K = len(settings.comparisons)
+    names = [c.name for c in settings.comparisons]
+    u = estimate_u(feats, settings)
+    m0 = initial_m(settings)
+    m_sum = [np.zeros_like(x) for x in m0]
+    w_sum = np.zeros(K)
+    notes: list[str] = []
+    lab_levels = labelled[0] if labelled is not None else np.zeros((0, K), np.int8)
+    lab_fixed = labelled[1].astype(np.float64) if labelled is not None else np.zeros(0)
+    for i, rule in enumerate(settings.blocking[:32]):
+        sel = ((rule_mask >> np.uint32(i)) & np.uint32(1)).astype(bool)
+        if sel.sum() < MIN_SESSION_PAIRS:
+            continue
+        excluded = {f for key in rule.keys for f in KEY_FIELDS.get(key, ())}
+        active = np.array([n not in excluded for n in names])
+        vecs, counts = np.unique(cand_levels[sel], axis=0, return_counts=True)
+        vecs = np.concatenate([vecs, lab_levels])
+        counts = np.concatenate([counts.astype(np.float64), np.full(len(lab_levels), settings.label_weight)])
+        fixed = np.concatenate([np.full(len(vecs) - len(lab_levels), np.nan), lab_fixed])
+        m, lam, iters = em_session(vecs, counts, fixed, u, m0, active, settings)
+        weight = lam * sel.sum()
+        for k in np.flatnonzero(active):
+            if (vecs[:, k] > 0).any():
+                m_sum[k] += weight * m[k]
+                w_sum[k] += weight
+        notes.append(f"EM on '{rule.name}': {sel.sum():,} pairs, {lam:.1%} matches, {iters} iterations")
+    m_final = []
+    for k, comp in enumerate(settings.comparisons):
+        m = m_sum[k] / w_sum[k] if w_sum[k] > 0 else m0[k]
+        if w_sum[k] > 0 and (m[1] < u[k][1] or m[-1] > u[k][-1]):
+            notes.append(f"{comp.name}: EM said agreement is evidence against a match; starting values kept")
+            m = m0[k]
+        m_final.append(m)
+    for k, comp in enumerate(settings.comparisons):  # neutral levels: agreement that proves nothing
+        for i, level in enumerate(comp.levels, start=1):
+            if level.test in NEUTRAL_TESTS:
+                m_final[k][i] = u[k][i] * m_final[k][1:].sum() / max(u[k][1:].sum(), MIN_PROB)
+    prior = _prior(feats.n, cand_levels, m_final, u)
+    return Model(names, [c.labels for c in settings.comparisons], [list(map(float, x)) for x in m_final],
+                 [list(map(float, x)) for x in u], prior, tf_floor=1.0 / max(feats.n, 1), notes=notes)
+
+
+def _prior(n: int, cand_levels: np.ndarray, m: list[np.ndarray], u: list[np.ndarray]) -> float:
+    """Share of matches among all pairs: EM on λ alone over the candidates, then scaled."""
+    total = max(n * (n - 1) / 2, 1.0)
+    if not len(cand_levels):
+        return min(1.0 / total, 0.5)
+    vecs, counts = np.unique(cand_levels, axis=0, return_counts=True)
+    ratio = _log_ratio(m, u, vecs, np.ones(vecs.shape[1], bool))
+    lam = 0.1
+    for _ in range(100):
+        post = 1 / (1 + np.exp(-np.clip(math.log(lam / (1 - lam)) + ratio, -60, 60)))
+        new = min(max(float((counts * post).sum() / counts.sum()), 1e-9), 1 - 1e-9)
+        if abs(new - lam) < 1e-7:
+            break
+        lam = new
+    return min(max(lam * len(cand_levels), 1.0) / total, 0.5)
