@@ -11,7 +11,8 @@ Constraint model (the profiles engineer builds merge/unmerge/undo on it):
   (ties by record ids: deterministic). A union is refused when it would join records that cannot
   be one person: two first names that are neither similar, nicknames nor swapped with the surname,
   or two full birth dates more than ``MAX_BIRTH_GAP`` years apart (the chaining guard): two clusters
-  join only if some birth year and some first name of one fit the other's (so one mistyped value
+  join only if some birth year and some first name (or a whole birth date) of one fit the other's
+  (so one mistyped value
   in a cluster is outvoted by its other members, while father and son, or two siblings, never
   meet through a thin record both resemble). Two single records linked on their own evidence
   join (their pair score has already weighed the clash), and so does a link whose two records
@@ -43,6 +44,7 @@ class Person:
     first: str | None
     last: str | None
     year: int | None  # birth year of a full birth date
+    birth: str | None = None  # the full birth date
 
 
 @dataclass
@@ -87,10 +89,12 @@ class _Forest:
         # what the guard compares: distinct birth years and (first, last) names of each cluster
         self.years: dict[int, set[int]] = {}
         self.names: dict[int, set[tuple[str, str | None]]] = {}
+        self.births: dict[int, set[str]] = {}
         for i in self.parent:
             p = persons.get(i, none)
             self.years[i] = {p.year} if p.year else set()
             self.names[i] = {(p.first, p.last)} if p.first else set()
+            self.births[i] = {p.birth} if p.birth else set()
 
     def find(self, x: int) -> int:
         root = x
@@ -109,6 +113,8 @@ class _Forest:
         na, nb = self.names[ra], self.names[rb]
         if len(na) * len(nb) > MAX_CHECKS:
             return False  # a giant merge is never automatic
+        if self.births[ra] & self.births[rb]:
+            return True  # one full birth date in both: a mistyped name (twins are rarer)
         return not (na and nb) or any(persons_compatible(Person(f, l, None), Person(g, m, None))
                                       for f, l in na for g, m in nb)
 
@@ -123,6 +129,7 @@ class _Forest:
         self.members[ra] += self.members.pop(rb)
         self.years[ra] |= self.years.pop(rb)
         self.names[ra] |= self.names.pop(rb)
+        self.births[ra] |= self.births.pop(rb)
 
 
 @dataclass

@@ -21,6 +21,8 @@ N_COLUMNS = ("n_first", "n_last", "n_full", "n_email", "n_email_key", "n_phone",
              "n_cf", "n_national_id", "n_loyalty", "n_customer_id")
 # Columns sharing one vocabulary: a first name may be compared with a last name (swaps).
 VOCABULARY = {"n_first": "name", "n_last": "name", "n_phone": "phone", "n_mobile": "phone"}
+ALL_VALUES = "*"  # junk marker: the whole column says nothing
+UNIQUE_CHECKED = ("n_customer_id", "n_loyalty", "n_national_id", "n_cf")
 SHARED_CHECKED = ("n_email_key", "n_phone", "n_mobile")
 JUNK_CHECKED = ("n_email_key", "n_phone", "n_mobile", "n_national_id", "n_customer_id", "n_loyalty", "n_cf")
 
@@ -102,7 +104,9 @@ class Features:
                     tf_counts=tf_counts)
         feats.junk = feats._find_junk() if junk is None else junk
         for col, bad in feats.junk.items():
-            if bad:
+            if ALL_VALUES in bad:
+                feats.frame[col] = None
+            elif bad:
                 feats.frame.loc[feats.frame[col].isin(bad), col] = None
         feats.shared = {col: feats._find_shared(col) for col in SHARED_CHECKED}
         return feats
@@ -113,7 +117,8 @@ class Features:
 
     # -- junk ---------------------------------------------------------------------------------
     def _find_junk(self) -> dict[str, set[str]]:
-        """Values on many records that belong to many different people are not identifiers."""
+        """Values on many records that belong to many different people are not identifiers; nor is
+        an id column whose values never repeat (the export's own row key)."""
         s = self.settings
         last = self.frame["n_last"]
         first = self.frame["n_first"]
@@ -130,6 +135,10 @@ class Features:
             bad = people[(people["l"] > s.junk_min_names) | (people["f"] > s.junk_min_names)
                          | (people["n"] > 4 * s.junk_min_records)]
             junk[col] = set(bad.index)
+        for col in UNIQUE_CHECKED:  # a row key (every value once) identifies rows, not people
+            values = self.frame[col].dropna()
+            if len(values) > 1 and not values.duplicated().any():
+                junk[col] = {ALL_VALUES}
         return junk
 
     def _find_shared(self, col: str) -> set[str]:

@@ -118,11 +118,12 @@ def load_constraints(ws: Workspace) -> Constraints:
 def persons_from_frame(frame: pd.DataFrame) -> dict[int, Person]:
     """Chaining-guard view of records (first name, surname, year of a full birth date)."""
     birth = frame["n_birth"].astype(object)
-    year = birth.where(birth.str.len() == 10).str[:4]
+    full = birth.where(birth.str.len() == 10)
     out = {}
-    for rid, first, last, y in zip(frame["id"].tolist(), frame["n_first"].tolist(), frame["n_last"].tolist(),
-                                   year.tolist()):
-        out[int(rid)] = Person(first or None, last or None, int(y) if isinstance(y, str) else None)
+    for rid, first, last, b in zip(frame["id"].tolist(), frame["n_first"].tolist(), frame["n_last"].tolist(),
+                                   full.tolist()):
+        full_date = b if isinstance(b, str) else None
+        out[int(rid)] = Person(first or None, last or None, int(full_date[:4]) if full_date else None, full_date)
     return out
 
 
