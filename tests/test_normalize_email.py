@@ -90,6 +90,12 @@ def test_domain_typo_never_changes_the_address():
     ("giorgio.rossi81@gmail.com", EmailHints(("GIORGIO", "ROSSI"), 1981, ())),
     ("mrossi@tiscali.it", EmailHints(("ROSSI",), None, ("M",))),
     ("anna_de-luca@alice.it", EmailHints(("ANNA", "DE", "LUCA"), None, ())),
+    ("giuliaferraresi@libero.it", EmailHints(("GIULIA", "FERRARESI"), None, ())),  # surname not in the table
+    ("ferraresigiulia@libero.it", EmailHints(("FERRARESI", "GIULIA"), None, ())),
+    ("evied56@jones.com", EmailHints(("EVIE",), 1956, ("D",))),  # first name + surname initial
+    ("islahall97@jones.com", EmailHints(("ISLA", "HALL"), 1997, ())),
+    ("martinelli@libero.it", EmailHints(("MARTINELLI",), None, ())),  # a known surname is not split
+    ("robertson@libero.it", EmailHints(("ROBERTSON",), None, ())),
     ("mario123@libero.it", EmailHints(("MARIO",), None, ())),  # 123 is not a year
     ("mario2099@libero.it", EmailHints(("MARIO",), None, ())),
     ("info@negozio.it", EmailHints((), None, ())),

@@ -135,16 +135,29 @@ def _plausible_year(digits: str, today: date) -> int | None:
     return year if 1920 <= year <= today.year - _MIN_AGE else None
 
 
-def _glued(part: str) -> tuple[str, ...]:
-    """Split `mariorossi`/`rossimario` into known first name + surname; `mrossi` into initial + surname."""
+def _piece(piece: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(name tokens, initials) of one alphabetic run of a local part, splitting glued names when a
+    gazetteer tells where: `mariorossi` → MARIO ROSSI, `giuliaferraresi` → GIULIA FERRARESI,
+    `mrossi` → M + ROSSI, `evied` → EVIE + D."""
+    key = piece.upper()
     firsts, lasts = first_names(), surnames()
-    for i in range(3, len(part) - 2):
-        head, tail = part[:i].upper(), part[i:].upper()
-        if head in firsts and tail in lasts:
-            return head, tail
-        if head in lasts and tail in firsts:
-            return head, tail
-    return ()
+    if key in firsts or key in lasts:
+        return (key,), ()
+    splits = [(key[:i], key[i:]) for i in range(3, len(key) - 2)]  # empty below six letters
+    for head, tail in splits:
+        if (head in firsts and tail in lasts) or (head in lasts and tail in firsts):
+            return (head, tail), ()
+    for head, tail in reversed(splits):  # the longest known first name, then an unknown surname
+        if len(head) >= 4 and len(tail) >= 5 and head in firsts:
+            return (head, tail), ()
+    for head, tail in splits:
+        if len(head) >= 5 and len(tail) >= 4 and tail in firsts:
+            return (head, tail), ()
+    if len(key) > 3 and key[1:] in lasts:
+        return (key[1:],), (key[0],)
+    if len(key) > 3 and key[:-1] in firsts:
+        return (key[:-1],), (key[-1],)
+    return (key,), ()
 
 
 def local_part_hints(email: str) -> EmailHints:
@@ -160,14 +173,7 @@ def local_part_hints(email: str) -> EmailHints:
         if len(piece) == 1:
             initials.append(piece.upper())
             continue
-        key = piece.upper()
-        if key in first_names() or key in surnames() or len(piece) < 6:
-            tokens.append(key)
-        elif split := _glued(piece):
-            tokens.extend(split)
-        elif key[1:] in surnames():
-            initials.append(key[0])
-            tokens.append(key[1:])
-        else:
-            tokens.append(key)
+        names, letters = _piece(piece)
+        tokens.extend(names)
+        initials.extend(letters)
     return EmailHints(tuple(tokens), years.pop() if len(years) == 1 else None, tuple(initials))

@@ -14,8 +14,9 @@ def first_names() -> dict[str, str | None]:
 
 @cache
 def surnames() -> frozenset[str]:
-    """Keys of the most common Italian surnames (plus common English ones found in the benchmarks)."""
-    return frozenset(load_json("surnames_it.json")["surnames"])
+    """Keys of the most common Italian surnames, plus common English-language ones."""
+    table = load_json("surnames_it.json")
+    return frozenset(table["surnames"]) | frozenset(table["english"])
 
 
 @cache

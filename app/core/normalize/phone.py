@@ -46,13 +46,14 @@ _valid_it = _italian_validator()
 
 
 def _fast_italian(digits: str) -> str | None:
-    """E.164 for `+39…`, `0039…` and national `0…`/`3…` numbers that are valid in Italy; None = ask phonenumbers."""
+    """E.164 for `+39…`, `0039…`, `39…` and national `0…`/`3…` numbers valid in Italy; None = ask phonenumbers."""
+    national = False
     if digits.startswith("+39"):
         nsn = digits[3:]
     elif digits.startswith("0039"):
         nsn = digits[4:]
     elif digits[:1] in ("0", "3") and not digits.startswith("00"):
-        nsn = digits
+        nsn, national = digits, True
     else:
         return None
     if nsn.startswith("06698"):  # Vatican numbers share +39 and are validated by phonenumbers as VA
@@ -61,8 +62,9 @@ def _fast_italian(digits: str) -> str | None:
         return "+39" + nsn
     # `39…` without the plus: when the whole is not a valid national number but the rest is, both
     # phonenumbers (stripping the country code) and `_slow` (retrying with "+") give +39 and the rest.
-    if nsn is digits and digits.startswith("39") and not digits.startswith("3906698") and _valid_it(digits[2:]):
-        return "+" + digits
+    rest = nsn[2:]
+    if national and nsn.startswith("39") and not rest.startswith("06698") and _valid_it(rest):
+        return "+39" + rest
     return None
 
 

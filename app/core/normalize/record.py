@@ -125,10 +125,13 @@ def _names(first: str | None, last: tuple[str, str | None] | None, full: tuple[s
     return first_key, last_key, " ".join(p for p in parts if p) or None
 
 
-def _same(*values_and_region: object) -> tuple[object, ...]:
-    """Prepared values that are already outputs (the region comes last and is dropped)."""
-    values = values_and_region[:-1]
-    return values[0] if len(values) == 1 and isinstance(values[0], tuple) else values
+def _as_is(value: tuple[str | None, ...], region: str) -> tuple[str | None, ...]:
+    """A prepared value that already holds the outputs (email and its key)."""
+    return value
+
+
+def _one(value: str | None, region: str) -> tuple[str | None]:
+    return (value,)
 
 
 def _phones(phone: str | None, mobile: str | None, region: str) -> tuple[str | None, ...]:
@@ -165,14 +168,14 @@ def _place(postcode: str | None, city: str | None, province: tuple[str | None, b
 # (input fields, unit, output columns)
 _UNITS: tuple[tuple[tuple[str, ...], Callable[..., tuple[object, ...]], tuple[str, ...]], ...] = (
     (("first_name", "last_name", "full_name", "name_particle"), _names, ("n_first", "n_last", "n_full")),
-    (("email",), _same, ("n_email", "n_email_key")),
+    (("email",), _as_is, ("n_email", "n_email_key")),
     (("phone", "mobile"), _phones, ("n_phone", "n_mobile")),
     (("birth_date", "gender", "codice_fiscale"), _person, ("n_birth", "n_gender", "n_cf")),
     (("address", "address2", "street_number"), _street, ("n_street", "n_number")),
     (("postcode", "city", "province", "country"), _place, ("n_postcode", "n_city", "n_province", "n_country")),
-    (("national_id",), _same, ("n_national_id",)),
-    (("loyalty_card",), _same, ("n_loyalty",)),
-    (("customer_id",), _same, ("n_customer_id",)),
+    (("national_id",), _one, ("n_national_id",)),
+    (("loyalty_card",), _one, ("n_loyalty",)),
+    (("customer_id",), _one, ("n_customer_id",)),
 )
 
 
