@@ -402,7 +402,8 @@ def pdf_renamed(path: Path) -> Path:
 
 
 def binary_file(path: Path) -> Path:
-    path.write_bytes(bytes(random.Random(1).randrange(256) for _ in range(4096)))
+    rnd = random.Random(1)
+    path.write_bytes(bytes(rnd.randrange(256) for _ in range(4096)))
     return path
 
 

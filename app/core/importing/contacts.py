@@ -14,34 +14,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
 
 import pandas as pd
 
 from app.core.fields import IDENTITY_FIELDS
-from app.core.importing.convert import Column, Converter, Unit, parser_kind
+from app.core.importing.convert import Column, Converter, Unit, display, parser_kind
 from app.core.importing.plan import ImportPlan
 from app.core.importing.store_records import RecordRow
-from app.core.normalize import N_COLUMNS, PartialDate, normalize_frame
+from app.core.normalize import N_COLUMNS, normalize_frame
 
 NORMALIZER_INPUTS = ("first_name", "last_name", "full_name", "name_particle", "email", "phone", "mobile",
                      "birth_date", "gender", "codice_fiscale", "address", "address2", "street_number", "postcode",
                      "city", "province", "country", "national_id", "loyalty_card", "customer_id")
 IDENTITY_N = tuple(c for c in N_COLUMNS if c != "n_full")
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def display(value: object) -> object:
-    """The canonical value as stored in ``fields``: text, ISO dates, numbers."""
-    if isinstance(value, PartialDate):
-        return value.iso()
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    if isinstance(value, tuple):  # (amount, currency)
-        return value[0]
-    return value
 
 
 @dataclass
@@ -70,66 +58,77 @@ def normalized_frame(cols: Mapping[str, Column], positions: list[int], region: s
             continue
         if name == "birth_date" or parser_kind(name) == "id":
             # birth dates parsed with the column's own day/month order; ids without "nobody" values
-            data[name] = [col.parsed[i] for i in positions]
+            values = [col.parsed[i] for i in positions]
         else:
-            data[name] = [col.cleaned[i] for i in positions]
+            values = [col.cleaned[i] for i in positions]
+        if any(v is not None for v in values):  # an empty column says nothing: leave it out
+            data[name] = values
     return normalize_frame(pd.DataFrame(data, index=range(len(positions))), region)
 
 
-def consent_values(cols: Mapping[str, Column], i: int, sms_from_email: bool) -> list[str | None]:
-    def get(name: str) -> object:
+def consent_lists(cols: Mapping[str, Column], n: int, sms_from_email: bool) -> list[list]:
+    """The four consent columns of a batch (email_consent, _at, sms_consent, _at)."""
+    none = [None] * n
+
+    def get(name: str) -> list:
         c = cols.get(name)
-        return display(c.parsed[i]) if c is not None else None
+        return c.shown if c is not None else none
 
     email, email_at = get("email_consent"), get("email_consent_at")
-    if email is None:
+    if "email_consent" not in cols:
         email = get("subscription_status")
     sms, sms_at = get("sms_consent"), get("sms_consent_at")
-    if sms_from_email and sms is None:
+    if sms_from_email and "sms_consent" not in cols:
         sms, sms_at = email, email_at
     return [email, email_at, sms, sms_at]
 
 
-def content_key(normalized: Mapping[str, object]) -> str | None:
-    values = [normalized.get(c) for c in IDENTITY_N]
+_IDENTITY_POS = [N_COLUMNS.index(c) for c in IDENTITY_N]
+
+
+def content_key(nvals: Sequence[str | None]) -> str | None:
+    """``h:<sha1>`` of the normalised identity values (N_COLUMNS order), None when all are empty."""
+    values = [nvals[i] or "" for i in _IDENTITY_POS]
     if not any(values):
         return None
-    digest = hashlib.sha1("|".join(v or "" for v in values).encode("utf-8")).hexdigest()
-    return "h:" + digest[:20]
+    return "h:" + hashlib.sha1("|".join(values).encode("utf-8")).hexdigest()[:20]
+
+
+def normalized_rows(frame: pd.DataFrame) -> list[tuple]:
+    """The frame's N_COLUMNS as one tuple per row."""
+    return list(zip(*(frame[c].tolist() for c in N_COLUMNS)))
 
 
 def build_contact_rows(plan: ImportPlan, converter: Converter, units: list[Unit], suppression) -> Built:
     cols = converter.columns(units)
     n = len(units)
-    frame = normalized_frame(cols, list(range(n)), plan.region)
-    normalized = frame.to_dict("list")
+    nrows = normalized_rows(normalized_frame(cols, list(range(n)), plan.region))
+    converter.fill_from_normalized(cols, nrows, units)
     dropped = frozenset(plan.dropped_columns)
     key_field = next((f for f, c in plan.mapping.items() if c == plan.key_column), None) if plan.key_column else None
+    keys = cols[key_field].parsed if key_field else None
     email_keyed = key_field == "email"
-    field_cols = [(name, col) for name, col in cols.items()]
+    shown = [(name, col.shown) for name, col in cols.items()]
+    consents = list(zip(*consent_lists(cols, n, plan.sms_from_email_consent)))
+    i_email, i_phone, i_mobile = (N_COLUMNS.index(c) for c in ("n_email_key", "n_phone", "n_mobile"))
     out = Built([], [], [], [])
     for i, unit in enumerate(units):
-        nvals = [normalized[c][i] for c in N_COLUMNS]
-        if suppression and suppression.hit(normalized["n_email_key"][i], (normalized["n_phone"][i],
-                                                                          normalized["n_mobile"][i])):
+        nvals = nrows[i]
+        if suppression and suppression.hit(nvals[i_email], (nvals[i_phone], nvals[i_mobile])):
             out.suppressed.append(i)
             continue
-        key = None
-        if key_field:
-            parsed = cols[key_field].parsed[i]
-            key = str(parsed) if parsed is not None else None
-            if email_keyed and key is None:
-                out.rejects.append((i, plan.key_column, "no valid email address (the key of this file)"))
-                continue
+        key = keys[i] if keys is not None else None
+        if key is None and email_keyed:
+            out.rejects.append((i, plan.key_column, "no valid email address (the key of this file)"))
+            continue
         if key is None:
-            key = content_key(dict(zip(N_COLUMNS, nvals)))
+            key = content_key(nvals)
             if key is None:
                 out.rejects.append((i, None, "nothing identifies a person on this row (no id, name, email, "
                                              "phone or address)"))
                 continue
-        fields = {name: display(col.parsed[i]) for name, col in field_cols if col.parsed[i] is not None}
-        out.rows.append(RecordRow(key, unit.line, raw_json(unit, dropped), _JSON(fields), nvals,
-                                  consent_values(cols, i, plan.sms_from_email_consent)))
+        fields = {name: values[i] for name, values in shown if values[i] is not None}
+        out.rows.append(RecordRow(str(key), unit.line, raw_json(unit, dropped), _JSON(fields), nvals, consents[i]))
         out.index.append(i)
     return out
 

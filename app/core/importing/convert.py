@@ -13,13 +13,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 
 from app.core import normalize as nz
+from app.core.normalize import PartialDate
 from app.core.fields import FIELDS_BY_NAME
 from app.core.importing.plan import ImportPlan
 from app.core.importing.readers import RawRow
 
-_FORMULA = object()  # cache marker: the cell is a formula
+_EMPTY = (None, None)
+
+
+class _FormulaCell(tuple):
+    """The cache entry of a formula cell: no value, told apart from an empty cell by its type."""
+
+
+_FORMULA = _FormulaCell((None, None))
 
 # how each field is parsed (by field name first, then by its declared type)
 _BY_FIELD = {"first_name": "name", "last_name": "name", "full_name": "name", "name_particle": "name",
@@ -28,6 +37,9 @@ _BY_FIELD = {"first_name": "name", "last_name": "name", "full_name": "name", "na
 _BY_TYPE = {"id": "id", "text": "text", "name": "name", "email": "email", "phone": "phone", "date": "date",
             "datetime": "datetime", "time": "time", "amount": "amount", "number": "amount", "bool": "consent",
             "consent": "consent", "postcode": "id", "code": "id"}
+
+
+DEFERRED = ("email", "phone")  # parsed by normalize_frame, see Converter.fill_from_normalized
 
 
 def parser_kind(field_name: str) -> str:
@@ -79,6 +91,17 @@ ISSUE_TEXT = {
 }
 
 
+def display(value: object) -> object:
+    """The canonical value as stored in ``fields``: text, ISO dates, numbers."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, tuple):  # (amount, currency)
+        return value[0]
+    return value
+
+
 @dataclass
 class Column:
     """A field's values for a batch: the cleaned cell (None if empty) and the parsed value."""
@@ -87,9 +110,18 @@ class Column:
     column: str
     cleaned: list[str | None]
     parsed: list[object]
+    _shown: list[object] | None = None
 
     def unreadable(self, i: int) -> bool:
         return self.cleaned[i] is not None and self.parsed[i] is None
+
+    @property
+    def shown(self) -> list[object]:
+        """The values as stored in ``fields`` (computed once per batch)."""
+        if self._shown is None:
+            needs = parser_kind(self.field) in ("date", "datetime", "time", "amount")
+            self._shown = [display(v) for v in self.parsed] if needs else self.parsed
+        return self._shown
 
 
 class Converter:
@@ -99,7 +131,8 @@ class Converter:
         self.null_ids = fmt.null_ids if fmt else frozenset()
         self.hints = dict(fmt.consent_hints) if fmt else {}
         self.issues = Issues()
-        self._caches: dict[str, dict[str, object]] = {}
+        self._caches: dict[str, dict[str, tuple]] = {}
+        self._formula_fields: set[str] = set()
         self._parsers: dict[str, Callable[[str], object]] = {f: self._parser(f, c) for f, c in plan.mapping.items()}
 
     def _parser(self, name: str, column: str) -> Callable[[str], object]:
@@ -109,10 +142,8 @@ class Converter:
         region, tz = plan.region, plan.tz
         if kind == "name":
             return nz.clean_name
-        if kind == "email":
-            return nz.clean_email
-        if kind == "phone":
-            return lambda v: nz.to_e164(v, region)
+        if kind in DEFERRED:  # the normaliser computes these anyway: filled in by fill_from_normalized
+            return lambda v: v
         if kind == "date":
             birth = name == "birth_date"
             return lambda v: nz.parse_date(v, order, birth=birth)
@@ -136,50 +167,64 @@ class Converter:
 
     def column(self, name: str, units: list[Unit]) -> Column:
         col = self.plan.mapping[name]
-        cache = self._caches.setdefault(name, {})
+        cache = self._caches.setdefault(name, {"": _EMPTY})
         parse = self._parsers[name]
-        cleaned: list[str | None] = []
-        parsed: list[object] = []
-        formulas = 0
-        first_formula = 0
         kind = parser_kind(name)
-        for u in units:
-            cell = u.values.get(col)
-            if not cell:
-                cleaned.append(None)
-                parsed.append(None)
-                continue
-            hit = cache.get(cell)
-            if hit is None:
-                hit = cache[cell] = _clean_and_parse(cell, parse, kind)
-            if hit is _FORMULA:
-                formulas += 1
-                first_formula = first_formula or u.line
-                cleaned.append(None)
-                parsed.append(None)
-            else:
-                cleaned.append(hit[0])
-                parsed.append(hit[1])
-        if formulas:
-            self.issues.add("formula", first_formula, col, formulas)
-        if kind in ISSUE_TEXT:
-            bad = [i for i, (c, p) in enumerate(zip(cleaned, parsed)) if c is not None and p is None]
-            if bad:
-                self.issues.add(kind, units[bad[0]].line, col, len(bad))
+        cells = [u.values.get(col, "") for u in units]
+        hits = [cache[c] if c in cache else self._miss(name, cache, c, parse, kind) for c in cells]
+        cleaned = [h[0] for h in hits]
+        parsed = [h[1] for h in hits]
+        where = [i for i, h in enumerate(hits) if h is _FORMULA] if name in self._formula_fields else []
+        if where:
+            self.issues.add("formula", units[where[0]].line, col, len(where))
+        column = Column(name, col, cleaned, parsed)
+        if kind not in DEFERRED:
+            self.count_unreadable(column, units)
         if kind == "cf":
             bad = [i for i, c in enumerate(cleaned) if c is not None and not nz.is_valid_cf(c)]
             if bad:
                 self.issues.add("cf", units[bad[0]].line, col, len(bad))
-        return Column(name, col, cleaned, parsed)
+        return column
+
+    def _miss(self, name: str, cache: dict, cell: str, parse: Callable[[str], object], kind: str) -> tuple:
+        hit = cache[cell] = _clean_and_parse(cell, parse, kind)
+        if hit is _FORMULA:
+            self._formula_fields.add(name)
+        return hit
+
+    def count_unreadable(self, column: Column, units: list[Unit]) -> None:
+        kind = parser_kind(column.field)
+        if kind in ISSUE_TEXT:
+            bad = [i for i, (c, p) in enumerate(zip(column.cleaned, column.parsed)) if c is not None and p is None]
+            if bad:
+                self.issues.add(kind, units[bad[0]].line, column.column, len(bad))
 
     def columns(self, units: list[Unit]) -> dict[str, Column]:
         return {name: self.column(name, units) for name in self.plan.mapping}
+
+    def fill_from_normalized(self, cols: dict[str, Column], nrows: list[tuple], units: list[Unit]) -> None:
+        """Emails and phones: their display form is what the normaliser already computed (n_email,
+        n_mobile, n_phone), so they are not parsed twice. ``n_phone`` is empty when the phone equals
+        the mobile: then the phone's own E.164 is computed here."""
+        from app.core.normalize import N_COLUMNS
+
+        for name, n_col in (("email", "n_email"), ("mobile", "n_mobile"), ("phone", "n_phone")):
+            col = cols.get(name)
+            if col is None:
+                continue
+            k = N_COLUMNS.index(n_col)
+            region = self.plan.region
+            col.parsed = [row[k] if row[k] is not None or cell is None
+                          else (nz.to_e164(cell, region) if name != "email" else None)
+                          for cell, row in zip(col.cleaned, nrows)]
+            col._shown = None
+            self.count_unreadable(col, units)
 
 
 def _clean_and_parse(cell: str, parse: Callable[[str], object], kind: str) -> object:
     text = cell.strip()
     if not text:
-        return (None, None)
+        return _EMPTY
     text = nz.strip_text_prefix(text)
     if nz.looks_like_formula(text):
         # `+1 415-555-0100`, `-$5.00`: a sign starts many phones and amounts; what parses as one is a value

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.core import normalize as nz
 from app.core.fields import EVENT_TYPES
 from app.core.importing.contacts import (
-    _JSON, consent_values, display, identity_fields, normalized_frame, raw_json,
+    _JSON, consent_lists, identity_fields, normalized_frame, normalized_rows, raw_json,
 )
 from app.core.importing.convert import Column, Converter, Unit
 from app.core.importing.linking import RefResolver
@@ -100,16 +100,14 @@ class EventBuilder:
         return None, col.column if col else None, "no date/time: the event cannot be placed in time"
 
     def _type(self, cols: Mapping[str, Column], i: int, unit: Unit, amount: float | None) -> str:
-        kind = None
-        if self.fmt is not None:
-            values = {name: c.cleaned[i] for name, c in cols.items()}
-            kind = self.fmt.event_type(values, unit.values)
+        kind = self.fmt.event_type(_Cells(cols, i), unit.values) if self.fmt is not None else None
         if kind is None and "event_type" in cols and cols["event_type"].cleaned[i]:
             word = cols["event_type"].cleaned[i].strip().lower()
             kind = word if word in EVENT_TYPES else TYPE_WORDS.get(word, "other")
-        status = cols["order_status"].cleaned[i].lower() if "order_status" in cols and cols["order_status"].cleaned[i] else ""
         if kind is None:
-            kind = "return" if status in ("refunded", "rimborsato", "reso") else ("purchase" if amount is not None else "other")
+            status = (cols["order_status"].cleaned[i] or "").lower() if "order_status" in cols else ""
+            kind = "return" if status in ("refunded", "rimborsato", "reso") else (
+                "purchase" if amount is not None else "other")
         if kind == "purchase" and amount is not None and amount < 0:
             kind = "return"
         return kind
@@ -117,44 +115,51 @@ class EventBuilder:
     def _external_id(self, cols: Mapping[str, Column], i: int, raw: str) -> str:
         ev = cols.get("event_id")
         if ev is not None and ev.parsed[i]:
-            return str(ev.parsed[i])
+            if self.plan.event_id_unique:
+                return str(ev.parsed[i])
+            return f"{ev.parsed[i]}|{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:12]}"
         digest = "h:" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
         self.hashes[digest] += 1
         n = self.hashes[digest]
         return digest if n == 1 else f"{digest}#{n}"
 
     @staticmethod
-    def person_key(n: Mapping[str, str | None]) -> tuple[str, tuple[str, ...]] | None:
-        """(identity record key, the fields whose cells pointed at the person), or None."""
-        if n.get("n_customer_id"):
-            return "id:" + n["n_customer_id"], ("customer_id",)
-        if n.get("n_loyalty"):
-            return "card:" + n["n_loyalty"], ("loyalty_card",)
-        if n.get("n_cf"):
-            return "cf:" + n["n_cf"], ("codice_fiscale",)
-        if n.get("n_email_key"):
-            return "email:" + n["n_email_key"], ("email",)
-        if n.get("n_mobile"):
-            return "phone:" + n["n_mobile"], ("mobile",)
-        if n.get("n_phone"):
-            return "phone:" + n["n_phone"], ("phone",)
-        if n.get("n_full") and (n.get("n_postcode") or n.get("n_city")):
-            return "name:" + n["n_full"] + "|" + (n.get("n_postcode") or n.get("n_city")), \
-                ("full_name", "first_name", "last_name")
+    def person_key(n: Sequence[str | None]) -> tuple[str, tuple[str, ...]] | None:
+        """(identity record key, the fields whose cells pointed at the person) from a row of
+        normalised values (N_COLUMNS order), or None."""
+        for column, prefix, fields in _PERSON_KEYS:
+            value = n[column]
+            if value:
+                return prefix + value, fields
+        full, place = n[_N["n_full"]], n[_N["n_postcode"]] or n[_N["n_city"]]
+        if full and place:
+            return f"name:{full}|{place}", ("full_name", "first_name", "last_name")
         return None
 
     # -- a batch -----------------------------------------------------------------------------------
     def build(self, units: list[Unit]) -> EventBatch:
         plan = self.plan
         cols = self.converter.columns(units)
+        n_units = len(units)
         out = EventBatch()
         refs: dict[str, int] = {}
         ref_col = plan.ref.column if plan.ref else None
         if self.resolver is not None:
             refs = self.resolver.lookup(u.values.get(ref_col, "") for u in units)
-        norm = normalized_frame({f: c for f, c in cols.items() if f in self.identity}, list(range(len(units))),
-                                plan.region).to_dict("records") if self.identity else [{} for _ in units]
+        identity_cols = {f: c for f, c in cols.items() if f in self.identity}
+        nrows = normalized_rows(normalized_frame(identity_cols, list(range(n_units)), plan.region)) \
+            if identity_cols else [(None,) * len(nz.N_COLUMNS)] * n_units
+        self.converter.fill_from_normalized(cols, nrows, units)
+        consents = list(zip(*consent_lists(cols, n_units, False)))
+        identity_shown = [(f, cols[f].shown) for f in self.identity]
+        detail_shown = [(f, cols[f].shown) for f in self.detail_fields]
+        none = [None] * n_units
+        store, campaign, source, medium, utm_campaign = (
+            cols[f].parsed if f in cols else none for f in ("store", "campaign", "utm_source", "utm_medium",
+                                                             "utm_campaign"))
+        quantities = cols["quantity"].shown if "quantity" in cols else none
         default_currency = "EUR" if plan.region in EURO_REGIONS else None
+        i_email, i_phone, i_mobile = _N["n_email_key"], _N["n_phone"], _N["n_mobile"]
         for i, unit in enumerate(units):
             when, col, reason = self._time(cols, i)
             if when is None:
@@ -172,9 +177,8 @@ class EventBuilder:
             if amount is not None and currency is None and default_currency:
                 currency = default_currency
                 out.assumed_eur += 1
-            n = norm[i]
-            suppressed = bool(self.suppression) and self.suppression.hit(n.get("n_email_key"),
-                                                                          (n.get("n_phone"), n.get("n_mobile")))
+            n = nrows[i]
+            suppressed = bool(self.suppression) and self.suppression.hit(n[i_email], (n[i_phone], n[i_mobile]))
             raw = raw_json(unit, self.dropped | self.identity_columns if suppressed else self.dropped)
             record_id = key = person_ref = None
             ref_value = (unit.values.get(ref_col) or "").strip().lstrip("'") if ref_col else ""
@@ -187,21 +191,38 @@ class EventBuilder:
                 if found is not None:
                     key = found[0]
                     person_ref = " ".join(cols[f].cleaned[i] for f in found[1] if f in cols and cols[f].cleaned[i])
-                    fields = {f: display(cols[f].parsed[i]) for f in self.identity if cols[f].parsed[i] is not None}
-                    out.identities.append(RecordRow(key, unit.line, raw, _JSON(fields),
-                                                    [n.get(c) for c in nz.N_COLUMNS],
-                                                    consent_values(cols, i, False)))
-            details = {f: display(cols[f].parsed[i]) for f in self.detail_fields if cols[f].parsed[i] is not None}
+                    fields = {f: values[i] for f, values in identity_shown if values[i] is not None}
+                    out.identities.append(RecordRow(key, unit.line, raw, _JSON(fields), n, consents[i]))
+            details = {f: values[i] for f, values in detail_shown if values[i] is not None}
             if unit.items:
                 details["items"] = unit.items
-            quantity = cols["quantity"].parsed[i][0] if "quantity" in cols and cols["quantity"].parsed[i] else None
             channel = (self.fmt.event_channel(unit.values) if self.fmt else None) or plan.channel
-            text = lambda name: cols[name].parsed[i] if name in cols else None  # noqa: E731
             out.events.append([
                 self.source_id, self.import_id, self._external_id(cols, i, raw), unit.line,
                 when.isoformat(), int(when.timestamp()), channel, self._type(cols, i, unit, amount),
-                amount, currency, quantity, text("store"), text("campaign"), text("utm_source"), text("utm_medium"),
-                text("utm_campaign"), record_id, person_ref, _JSON(details) if details else "{}", raw,
+                amount, currency, quantities[i], store[i], campaign[i], source[i], medium[i], utm_campaign[i],
+                record_id, person_ref, _JSON(details) if details else "{}", raw,
             ])
             out.person_keys.append(key)
         return out
+
+
+_N = {c: i for i, c in enumerate(nz.N_COLUMNS)}
+_PERSON_KEYS = (
+    (_N["n_customer_id"], "id:", ("customer_id",)), (_N["n_loyalty"], "card:", ("loyalty_card",)),
+    (_N["n_cf"], "cf:", ("codice_fiscale",)), (_N["n_email_key"], "email:", ("email",)),
+    (_N["n_mobile"], "phone:", ("mobile",)), (_N["n_phone"], "phone:", ("phone",)),
+)
+
+
+class _Cells:
+    """A row's cleaned cells by field name, for a format's event_type rule (no dict per row)."""
+
+    __slots__ = ("cols", "i")
+
+    def __init__(self, cols: Mapping[str, Column], i: int):
+        self.cols, self.i = cols, i
+
+    def get(self, name: str, default: object = None) -> object:
+        c = self.cols.get(name)
+        return default if c is None or c.cleaned[self.i] is None else c.cleaned[self.i]

@@ -61,6 +61,7 @@ class ImportPlan:
     ref: RefLink | None = None
     group_rows: bool = False  # events: consecutive rows with the same event id are one event
     group_amount: str = "first"
+    event_id_unique: bool = True  # False: the id repeats (receipt numbers per till) and is combined with the row
     dropped_columns: list[str] = field(default_factory=list)
     sms_from_email_consent: bool = False  # one generic marketing consent column covers SMS too
     overrides: dict[str, str | None] = field(default_factory=dict)
@@ -236,7 +237,7 @@ def _replan(plan: ImportPlan, *, channel: str | None = None, overrides: dict[str
         format_id=fmt.id if fmt else "auto", format_label=fmt.label if fmt else "Automatic mapping",
         overrides=dict(overrides),
     )
-    key_column, group_rows, group_amount, key_notes = _key(plan, fmt, profiles)
+    key_column, group_rows, group_amount, id_unique, key_notes = _key(plan, fmt, profiles)
     notes += key_notes
     date_orders, date_notes = _date_orders(plan, profiles)
     notes += date_notes
@@ -263,7 +264,8 @@ def _replan(plan: ImportPlan, *, channel: str | None = None, overrides: dict[str
     if dropped:
         notes.append(f"columns not kept (personal data Unico does not need): {', '.join(dropped)}")
     plan = dataclasses.replace(
-        plan, key_column=key_column, group_rows=group_rows, group_amount=group_amount, date_orders=date_orders,
+        plan, key_column=key_column, group_rows=group_rows, group_amount=group_amount, event_id_unique=id_unique,
+        date_orders=date_orders,
         ref=link, ref_source=link.source if link else None, sms_from_email_consent=sms_both,
         channel=channel_now, channel_chosen=plan.channel_chosen or bool(channel), dropped_columns=dropped,
     )
@@ -295,32 +297,34 @@ def _apply_overrides(mapping: dict[str, str], confidence: dict[str, float], over
 
 
 def _key(plan: ImportPlan, fmt: Format | None, profiles: Mapping[str, ColumnProfile]
-         ) -> tuple[str | None, bool, str, list[str]]:
-    """(key column, group rows?, group amount rule, notes)."""
+         ) -> tuple[str | None, bool, str, bool, list[str]]:
+    """(key column, group rows?, group amount rule, event id unique?, notes)."""
     m = plan.mapping
     notes: list[str] = []
     if plan.kind == "events":
         col = m.get("event_id")
         if fmt:
-            return col, fmt.group_rows, fmt.group_amount, notes
+            return col, fmt.group_rows, fmt.group_amount, True, notes
         if col and not profiles[col].unique and _repeats_consecutively(plan._sample, col):
             notes.append(f"rows sharing the same {col!r} are read as one event (their amounts are added up)")
-            return col, True, "sum", notes
+            return col, True, "sum", True, notes
         if col and not profiles[col].unique:
-            notes.append(f"column {col!r} repeats values: later rows with an id already seen are duplicates")
-        return col, False, "first", notes
+            notes.append(f"column {col!r} repeats values (receipt numbers restart on each till or day): an event "
+                         "is identified by it together with the rest of its row")
+            return col, False, "first", False, notes
+        return col, False, "first", True, notes
     if fmt:
-        return fmt.key_column(m), False, "first", notes
+        return fmt.key_column(m), False, "first", True, notes
     for name in ("customer_id", "loyalty_card", "codice_fiscale", "national_id"):
         col = m.get(name)
         if col and profiles[col].unique and profiles[col].fill_rate >= 0.9:
-            return col, False, "first", notes
+            return col, False, "first", True, notes
         if col:
             notes.append(f"column {col!r} ({name}) is not unique or often empty in the first rows: "
                          "not used as the key")
     notes.append("no key column: each row is keyed by a hash of its identity fields (a newer export of this "
                  "file adds changed rows as new records instead of updating them)")
-    return None, False, "first", notes
+    return None, False, "first", True, notes
 
 
 def _repeats_consecutively(sample: list[RawRow], column: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import unicodedata
 import io
 import zipfile
 from collections import Counter
@@ -127,8 +128,12 @@ def detect_encoding(head: bytes, *, truncated: bool) -> tuple[str | None, int]:
         text = sample.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError:
-        encoding = _single_byte_encoding(head)
-        text = head.decode(encoding, errors="replace")
+        # mostly UTF-8 with a few stray single-byte characters (an export edited by hand): still UTF-8,
+        # the stray bytes are read as cp1252 by the FALLBACK_ERRORS handler
+        lenient = sample.decode("utf-8", errors="replace")
+        valid = sum(1 for c in lenient if ord(c) > 127 and c != "\ufffd")
+        encoding = "utf-8" if valid > lenient.count("\ufffd") else _single_byte_encoding(head)
+        text = head.decode(encoding, errors=FALLBACK_ERRORS if encoding == "utf-8" else "replace")
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
     if control > max(2, len(text) // 100):
         return None, 0
@@ -136,27 +141,28 @@ def detect_encoding(head: bytes, *, truncated: bool) -> tuple[str | None, int]:
 
 
 def _single_byte_encoding(head: bytes) -> str:
-    """cp1252 unless it cannot decode the bytes or charset-normalizer finds a clearly better fit.
+    """cp1252 when its reading is plausible Western text, else charset-normalizer's guess.
 
-    charset-normalizer alone picks cp1258/cp1250 for short Italian samples (all score the same), so
-    cp1252 wins ties: it is what Italian Excel and till software write.
+    charset-normalizer alone picks cp850/cp1258/cp1250 for short Italian samples (they score alike),
+    while cp1252 is what Italian Excel and till software write: it wins whenever the non-ASCII
+    characters it yields are letters and the usual signs (€ ° « » ’ “ ” –).
     """
+    try:
+        text = head.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        extra = [c for c in text if ord(c) > 127]
+        plausible = sum(1 for c in extra if unicodedata.category(c).startswith("L") or c in _WESTERN_SIGNS)
+        if not extra or plausible >= 0.9 * len(extra):
+            return "cp1252"
     from charset_normalizer import from_bytes
 
-    try:
-        head.decode("cp1252")
-        cp1252_ok = True
-    except UnicodeDecodeError:
-        cp1252_ok = False
-    matches = list(from_bytes(head[:65536]))
-    if not matches:
-        return "cp1252" if cp1252_ok else "latin-1"
-    best = min(m.chaos for m in matches)
-    if cp1252_ok and any(m.encoding == "cp1252" and m.chaos <= best + 0.02 for m in matches):
-        return "cp1252"
-    if not cp1252_ok and any(m.encoding == "latin_1" and m.chaos <= best + 0.02 for m in matches):
-        return "latin-1"
-    return matches[0].encoding
+    best = from_bytes(head[:65536]).best()
+    return best.encoding if best else "latin-1"
+
+
+_WESTERN_SIGNS = frozenset("€°«»’‘“”–—·×ªº§£¥©®±²³µ¶¼½¾¿¡")
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,7 @@ class Dialect:
 
 def sniff_dialect(text: str) -> Dialect:
     """Pick the delimiter whose records have the steadiest number of fields (quoting-aware)."""
-    best: tuple[tuple[float, int, int], Dialect] | None = None
+    best: tuple[tuple[float, int, int, int], Dialect] | None = None
     for d in DELIMITERS:
         records = _sample_records(text, d)
         if not records:
@@ -180,7 +186,8 @@ def sniff_dialect(text: str) -> Dialect:
         modal = Counter(counts).most_common(1)[0][0] if counts else len(records[header_index])
         consistency = (sum(1 for c in counts if c == modal) / len(counts)) if counts else 1.0
         width = len(records[header_index]) if modal > 1 and len(records[header_index]) > 1 else 0
-        key = (consistency if width else 0.0, width, -DELIMITERS.index(d))
+        # a delimiter that reads the first line as the header beats one that needs to skip lines
+        key = (consistency if width else 0.0, -header_index, width, -DELIMITERS.index(d))
         if best is None or key > best[0]:
             best = (key, Dialect(d, header_index, consistency))
     return best[1] if best else Dialect(",", 0, 1.0)
