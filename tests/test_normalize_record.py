@@ -51,6 +51,17 @@ def test_missing_half_is_taken_from_full_name():
     assert (out["n_first"], out["n_last"]) == ("MARIO", None)
 
 
+def test_whole_name_typed_in_one_box_is_split_when_recognised():
+    out = normalize_record({"first_name": "Mario Rossi"})
+    assert (out["n_first"], out["n_last"], out["n_full"]) == ("MARIO", "ROSSI", "MARIO ROSSI")
+    out = normalize_record({"last_name": "Esposito Anna Maria"})
+    assert (out["n_first"], out["n_last"], out["n_full"]) == ("ANNAMARIA", "ESPOSITO", "ESPOSITO ANNAMARIA")
+    out = normalize_record({"first_name": "Maria Grazia"})  # a compound first name, not a whole name
+    assert (out["n_first"], out["n_last"]) == ("MARIAGRAZIA", None)
+    out = normalize_record({"first_name": "Mario Xyzzy"})  # unknown surname: kept as typed
+    assert (out["n_first"], out["n_last"]) == ("MARIOXYZZY", None)
+
+
 def test_separate_particle_column():
     assert normalize_record({"last_name": "Berg", "name_particle": "van der"})["n_last"] == "VANDERBERG"
     assert normalize_record({"last_name": "De Luca", "name_particle": "De"})["n_last"] == "DELUCA"

@@ -78,6 +78,8 @@ def messy_records(n: int, seed: int = 0) -> pd.DataFrame:
             row["first_name"], row["last_name"] = _case(rng, first), _case(rng, last)
         elif shape < 0.9:
             row["full_name"] = _case(rng, f"{last} {first}" if rng.random() < 0.5 else f"{first} {last}")
+        elif shape < 0.92:
+            row["first_name"] = f"{first} {last}"  # the whole name in the first-name box
         else:
             row["first_name"] = _case(rng, first)
         if rng.random() < 0.85:

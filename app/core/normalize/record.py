@@ -20,6 +20,7 @@ from app.core.normalize.address import city_key, country_code, is_italian_provin
 from app.core.normalize.codice_fiscale import cf_info, normalize_cf
 from app.core.normalize.dates import PartialDate, parse_date
 from app.core.normalize.email import clean_email, email_key
+from app.core.normalize.gazetteer import first_names, surnames
 from app.core.normalize.names import name_key, split_full_name_ordered
 from app.core.normalize.phone import to_e164
 from app.core.normalize.values import parse_gender, strip_text_prefix
@@ -42,18 +43,42 @@ def _text(value: object, region: str = "IT") -> str | None:
     return strip_text_prefix(text) if text else None
 
 
-def _first(value: object, region: str) -> str | None:
+Split = tuple[str | None, str | None, bool]  # (first key, last key, surname written first)
+
+
+def _whole_name(text: str) -> Split | None:
+    """A whole name typed in one name box (`Mario Rossi` as the first name): its split, only when the
+    gazetteers recognise every first-name word and the surname."""
+    if " " not in text and "," not in text:
+        return None
+    first, last, surname_first = split_full_name_ordered(text)
+    if not first or not last or name_key(last) not in surnames():
+        return None
+    if not all(name_key(word) in first_names() for word in first.split()):
+        return None
+    return name_key(first), name_key(last), surname_first
+
+
+def _first(value: object, region: str) -> tuple[str, Split | None] | None:
+    """(first-name key, split when the box holds a whole name)."""
+    text = _text(value)
+    key = name_key(text)
+    return (key, _whole_name(text)) if key and text else None
+
+
+def _particle(value: object, region: str) -> str | None:
     return name_key(_text(value))
 
 
-def _last(value: object, region: str) -> tuple[str, str | None] | None:
-    """(surname key, key of its first word): the second tells whether a separate particle is already there."""
+def _last(value: object, region: str) -> tuple[str, str | None, Split | None] | None:
+    """(surname key, key of its first word, split when the box holds a whole name); the second tells
+    whether a separate particle is already there."""
     text = _text(value)
     key = name_key(text)
-    return (key, name_key(_FIRST_PIECE.split(text, 1)[0])) if key and text else None
+    return (key, name_key(_FIRST_PIECE.split(text, 1)[0]), _whole_name(text)) if key and text else None
 
 
-def _full(value: object, region: str) -> tuple[str | None, str | None, bool] | None:
+def _full(value: object, region: str) -> Split | None:
     text = _text(value)
     if text is None:
         return None
@@ -96,7 +121,7 @@ def _country(value: object, region: str) -> str | None:
 
 
 _PREPARE: dict[str, Callable[[object, str], Prepared]] = {
-    "first_name": _first, "last_name": _last, "full_name": _full, "name_particle": _first,
+    "first_name": _first, "last_name": _last, "full_name": _full, "name_particle": _particle,
     "email": _email, "phone": _phone, "mobile": _phone, "birth_date": _birth, "gender": _gender,
     "codice_fiscale": _cf, "address": _text, "address2": _text, "street_number": _text, "postcode": _text,
     "city": _city, "province": _province, "country": _country, "national_id": _text, "loyalty_card": _text,
@@ -105,15 +130,20 @@ _PREPARE: dict[str, Callable[[object, str], Prepared]] = {
 
 
 # Stage 2: units combine the prepared values of a few fields into output columns.
-def _names(first: str | None, last: tuple[str, str | None] | None, full: tuple[str | None, str | None, bool] | None,
-           particle: str | None, region: str) -> tuple[str | None, ...]:
-    first_key = first
+def _names(first: tuple[str, Split | None] | None, last: tuple[str, str | None, Split | None] | None,
+           full: Split | None, particle: str | None, region: str) -> tuple[str | None, ...]:
+    first_key = first[0] if first else None
     last_key = last[0] if last else None
     # Lightspeed's LastnamePreposition: joined to the surname unless the surname already starts with it.
     if last and particle and last[1] != particle:
         last_key = particle + last[0]
     surname_first = False
-    if full and not (first_key and last_key):
+    whole = None
+    if full is None and (first is None) != (last is None):
+        whole = first[1] if first else last[2]  # type: ignore[index]
+    if whole:
+        first_key, last_key, surname_first = whole
+    elif full and not (first_key and last_key):
         split_first, split_last, surname_first = full
         if not first_key and not last_key:
             first_key, last_key = split_first, split_last
