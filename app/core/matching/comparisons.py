@@ -12,84 +12,58 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
-from rapidfuzz.process import cpdist
 
 from app.core.matching.features import Coded, Features
 from app.core.matching.settings import Comparison, Level
+from app.core.matching.vocab import ValueTable
 
 MISSING = 0
 
 
-def _jw(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
-    if not len(va):
-        return np.zeros(0, np.float32)
-    return cpdist(list(va), list(vb), scorer=JaroWinkler.normalized_similarity, workers=-1, dtype=np.float32)
-
-
-def _dl(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
-    if not len(va):
-        return np.zeros(0, np.int32)
-    return cpdist(list(va), list(vb), scorer=DamerauLevenshtein.distance, workers=-1, dtype=np.int32)
-
-
-def _lens(v: np.ndarray) -> np.ndarray:
-    return np.fromiter((len(s) for s in v), np.int32, len(v))
-
-
-# -- tests on distinct value pairs: (va, vb, params) -> bool mask ----------------------------------
-def _t_close(va, vb, p):
-    ok = _jw(va, vb) >= p.get("jw", 0.92)
+# -- tests on distinct value pairs: (a codes, b codes, value table, params) -> bool mask ------------
+def _t_close(a, b, vt: ValueTable, p):
+    ok = vt.jw(a, b) >= p.get("jw", 0.92)
     edits = p.get("edits", 0)
     if edits:
-        long_enough = np.minimum(_lens(va), _lens(vb)) >= 3
-        ok |= long_enough & (_dl(va, vb) <= edits)
+        long_enough = np.minimum(vt.lens[a], vt.lens[b]) >= 3
+        ok |= long_enough & (vt.dl(a, b) <= edits)
+    if p.get("same_digits"):  # mariorossi89 / mariorossi49 are two people, not a typo
+        ok &= vt.digits[a] == vt.digits[b]
     return ok
 
 
-def _t_jw(va, vb, p):
-    return _jw(va, vb) >= p["min"]
+def _t_jw(a, b, vt: ValueTable, p):
+    return vt.jw(a, b) >= p["min"]
 
 
-def _t_prefix(va, vb, p):
-    m = p.get("min_len", 3)
-    return np.fromiter(((len(a) >= m and a in b) or (len(b) >= m and b in a) for a, b in zip(va, vb)), bool, len(va))
+def _t_prefix(a, b, vt: ValueTable, p):
+    return (np.minimum(vt.lens[a], vt.lens[b]) >= p.get("min_len", 3)) & vt.contains(a, b)
 
 
-def _t_initial(va, vb, p):
-    return np.fromiter(((len(a) == 1 or len(b) == 1) and a[0] == b[0] for a, b in zip(va, vb)), bool, len(va))
+def _t_initial(a, b, vt: ValueTable, p):
+    return ((vt.lens[a] == 1) | (vt.lens[b] == 1)) & (vt.first_char[a] == vt.first_char[b])
 
 
-def _t_gender_clash(va, vb, p):
+def _t_gender_clash(a, b, vt: ValueTable, p):
     """Both names have a known, different usual gender (Mario / Maria)."""
-    from app.core.normalize import first_name_info
-
-    values = pd.unique(np.concatenate([va, vb]))
-    gender = {v: (info[1] if info[0] else None) for v in values for info in (first_name_info(v),)}
-    ga, gb = pd.Series(va).map(gender), pd.Series(vb).map(gender)
-    return (ga.notna() & gb.notna() & (ga != gb)).to_numpy()
+    ga, gb = vt.gender[a], vt.gender[b]
+    return (ga > 0) & (gb > 0) & (ga != gb)
 
 
-def _t_nickname(va, vb, p):
-    from app.core.normalize import are_nickname_pair
-
-    return np.fromiter((are_nickname_pair(a, b) for a, b in zip(va, vb)), bool, len(va))
-
-
-def _t_same_local(va, vb, p):
-    m = p.get("min_len", 5)
-
-    def same(a: str, b: str) -> bool:
-        la, _, da = a.partition("@")
-        lb, _, db = b.partition("@")
-        return la == lb and len(la) >= m and da != db
-
-    return np.fromiter((same(a, b) for a, b in zip(va, vb)), bool, len(va))
+def _t_nickname(a, b, vt: ValueTable, p):
+    out = np.zeros(len(a), bool)
+    for i in np.flatnonzero(vt.has_variants[a] | vt.has_variants[b]):
+        out[i] = bool(vt.variants[a[i]] & vt.variants[b[i]])
+    return out
 
 
-def _t_last_digits(va, vb, p):
-    n = p.get("n", 7)
-    return np.fromiter((len(a) >= n and a[-n:] == b[-n:] for a, b in zip(va, vb)), bool, len(va))
+def _t_same_local(a, b, vt: ValueTable, p):
+    return (vt.local[a] == vt.local[b]) & (vt.local_len[a] >= p.get("min_len", 5)) & (vt.domain[a] != vt.domain[b])
+
+
+def _t_last_digits(a, b, vt: ValueTable, p):
+    tail = vt.tail(p.get("n", 7))
+    return (tail[a] >= 0) & (tail[a] == tail[b])
 
 
 STRING_TESTS: dict[str, Callable] = {
@@ -98,32 +72,34 @@ STRING_TESTS: dict[str, Callable] = {
 }
 
 
-def string_levels(levels: list[Level], ca: np.ndarray, cb: np.ndarray, values: np.ndarray,
+def string_levels(levels: list[Level], ca: np.ndarray, cb: np.ndarray, vt: ValueTable,
                   skip: frozenset[str] = frozenset(), shared: set[str] | None = None) -> np.ndarray:
     """Level index per pair of codes (into one vocabulary), computed on distinct code pairs."""
     out = np.zeros(len(ca), np.int8)
     both = (ca >= 0) & (cb >= 0)
     if not both.any():
         return out
+    n = len(vt.values) + 1
     lo, hi = np.minimum(ca[both], cb[both]), np.maximum(ca[both], cb[both])
-    keys, inverse = np.unique(lo.astype(np.int64) * (len(values) + 1) + hi, return_inverse=True)
-    ua, ub = keys // (len(values) + 1), keys % (len(values) + 1)
-    va, vb = values[ua], values[ub]
+    keys, inverse = np.unique(lo.astype(np.int64) * n + hi, return_inverse=True)
+    ua, ub = keys // n, keys % n
     lv = np.zeros(len(keys), np.int8)
     todo = np.ones(len(keys), bool)
+    is_shared = vt.member_of(shared)
     for i, level in enumerate(levels, start=1):
         if level.test in skip:
             continue
         if level.test == "else":
             lv[todo] = i
             break
-        if level.test in ("exact", "shared"):
-            is_shared = np.isin(va, list(shared)) if shared else np.zeros(len(keys), bool)
-            hit = (ua == ub) & (is_shared if level.test == "shared" else ~is_shared)
+        if level.test in ("exact", "shared", "exact_mobile"):
+            hit = (ua == ub) & (is_shared[ua] if level.test == "shared" else ~is_shared[ua])
+            if level.test == "exact_mobile":
+                hit &= vt.mobile[ua]
         else:
             idx = np.flatnonzero(todo)
             hit = np.zeros(len(keys), bool)
-            hit[idx] = STRING_TESTS[level.test](va[idx], vb[idx], level.params)
+            hit[idx] = STRING_TESTS[level.test](ua[idx], ub[idx], vt, level.params)
         hit &= todo
         lv[hit] = i
         todo &= ~hit
@@ -161,10 +137,13 @@ class PairContext:
         c = self.feats.coded(col)
         return c.codes[self.pa], c.codes[self.pb], c
 
+    def table(self, coded: Coded) -> ValueTable:
+        return self.feats.value_table(coded.values)
+
 
 def compare_string(comp: Comparison, ctx: PairContext):
     ca, cb, coded = ctx.codes(comp.columns[0])
-    lv = string_levels(comp.levels, ca, cb, coded.values, shared=ctx.feats.shared.get(comp.columns[0]))
+    lv = string_levels(comp.levels, ca, cb, ctx.table(coded), shared=ctx.feats.shared.get(comp.columns[0]))
     return lv, _tf_for(comp.levels, lv, ca, coded)
 
 
@@ -172,7 +151,7 @@ def compare_first_name(comp: Comparison, ctx: PairContext):
     first, last = comp.columns[:2]
     fa, fb, coded = ctx.codes(first)
     la, lb, _ = ctx.codes(last)
-    lv = string_levels(comp.levels, fa, fb, coded.values, skip=frozenset({"swapped"}))
+    lv = string_levels(comp.levels, fa, fb, ctx.table(coded), skip=frozenset({"swapped"}))
     sw = _level_index(comp.levels, "swapped")
     if sw:
         params = comp.levels[sw - 1].params
@@ -180,8 +159,8 @@ def compare_first_name(comp: Comparison, ctx: PairContext):
         # record's surname missing (a surname typed in the first-name box alone).
         idx = np.flatnonzero((lv > sw) & (fa >= 0) & (fb >= 0) & ((la >= 0) | (lb >= 0)))
         close = [Level("x", "close", {"jw": params.get("jw", 0.9), "edits": 1}), Level("e", "else")]
-        cross1 = string_levels(close, fa[idx], lb[idx], coded.values) == 1
-        cross2 = string_levels(close, la[idx], fb[idx], coded.values) == 1
+        cross1 = string_levels(close, fa[idx], lb[idx], ctx.table(coded)) == 1
+        cross2 = string_levels(close, la[idx], fb[idx], ctx.table(coded)) == 1
         hit = idx[(cross1 & (cross2 | (la[idx] < 0))) | (cross2 & (lb[idx] < 0))]
         lv[hit] = sw
         ctx.swapped[hit] = True
@@ -193,7 +172,7 @@ def compare_last_name(comp: Comparison, ctx: PairContext):
     la, lb, coded = ctx.codes(last)
     _, fb, _ = ctx.codes(first)
     lb = np.where(ctx.swapped, fb, lb)
-    lv = string_levels(comp.levels, la, lb, coded.values)
+    lv = string_levels(comp.levels, la, lb, ctx.table(coded))
     return lv, _tf_for(comp.levels, lv, la, coded)
 
 
@@ -206,7 +185,7 @@ def compare_phone(comp: Comparison, ctx: PairContext):
             ca, _, coded = ctx.codes(col_a)
             _, cb, _ = ctx.codes(col_b)
             shared = ctx.feats.shared.get(col_a, set()) | ctx.feats.shared.get(col_b, set())
-            lv = string_levels(comp.levels, ca, cb, coded.values, shared=shared)
+            lv = string_levels(comp.levels, ca, cb, ctx.table(coded), shared=shared)
             better = (lv > 0) & ((best == 0) | (lv < best))
             best[better] = lv[better]
             t = _tf_for(comp.levels, lv, ca, coded)
@@ -268,7 +247,7 @@ def compare_address(comp: Comparison, ctx: PairContext):
     street_exact = both & (sa == sb)
     jw = np.zeros(len(sa), np.float32)
     idx = np.flatnonzero(both & ~street_exact)
-    jw[idx] = _jw_codes(sa[idx], sb[idx], scoded.values)
+    jw[idx] = _jw_codes(sa[idx], sb[idx], ctx.table(scoded))
     jw[street_exact] = 1.0
     num_known = (na >= 0) & (nb >= 0)
     num_same = num_known & (na == nb)
@@ -287,9 +266,10 @@ def compare_address(comp: Comparison, ctx: PairContext):
     return lv, None
 
 
-def _jw_codes(ca: np.ndarray, cb: np.ndarray, values: np.ndarray) -> np.ndarray:
+def _jw_codes(ca: np.ndarray, cb: np.ndarray, vt: ValueTable) -> np.ndarray:
     """Jaro-Winkler per pair of codes, computed once per distinct pair."""
     if not len(ca):
         return np.zeros(0, np.float32)
-    keys, inverse = np.unique(ca.astype(np.int64) * (len(values) + 1) + cb, return_inverse=True)
-    return _jw(values[keys // (len(values) + 1)], values[keys % (len(values) + 1)])[inverse]
+    n = len(vt.values) + 1
+    keys, inverse = np.unique(ca.astype(np.int64) * n + cb, return_inverse=True)
+    return vt.jw(keys // n, keys % n)[inverse]

@@ -23,6 +23,7 @@ N_COLUMNS = ("n_first", "n_last", "n_full", "n_email", "n_email_key", "n_phone",
 VOCABULARY = {"n_first": "name", "n_last": "name", "n_phone": "phone", "n_mobile": "phone"}
 ALL_VALUES = "*"  # junk marker: the whole column says nothing
 UNIQUE_CHECKED = ("n_customer_id", "n_loyalty", "n_national_id", "n_cf")
+FAMILY_WORDS = {"FAMIGLIA", "FAMILY", "FAM", "FAMIGLIE", "CASA"}
 SHARED_CHECKED = ("n_email_key", "n_phone", "n_mobile")
 JUNK_CHECKED = ("n_email_key", "n_phone", "n_mobile", "n_national_id", "n_customer_id", "n_loyalty", "n_cf")
 
@@ -148,6 +149,9 @@ class Features:
         sub = self.frame[[col, "n_first"]].dropna().drop_duplicates()
         multi = sub[sub.duplicated(col, keep=False)]
         out = set()
+        if col == "n_email_key":  # famiglia.rossi@…: a family inbox by its very name
+            codes = self.coded(col)
+            out |= {v for v, h in zip(codes.values, self.hints_by_code) if FAMILY_WORDS & set(h[0])}
         for value, names in multi.groupby(col)["n_first"]:
             names = list(names)
             if any(not names_compatible(a, b) for i, a in enumerate(names) for b in names[i + 1:]):
@@ -175,6 +179,15 @@ class Features:
 
     def coded(self, col: str) -> Coded:
         return self._coded[col]
+
+    def value_table(self, values: np.ndarray) -> "ValueTable":
+        """Per-value facts of a vocabulary, shared by every comparison reading it."""
+        from app.core.matching.vocab import ValueTable
+
+        cache = self.__dict__.setdefault("_tables", {})
+        if id(values) not in cache:
+            cache[id(values)] = (values, ValueTable(values))
+        return cache[id(values)][1]
 
     def derived(self, name: str) -> Coded:
         """A derived per-record column (codes), cached."""

@@ -7,64 +7,94 @@ a name towards the one that has it — so that two named records do not count th
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from app.core.matching.comparisons import PairContext, compare_string
 from app.core.matching.settings import Comparison
 
 
-def _hint_level(tests: list[str], tokens: tuple[str, ...], initials: str, year: int, lacks_first: bool,
-                lacks_last: bool, first: str | None, last: str, b_year: int) -> int:
-    """Level of one email's hints against one named record (0: the email names nobody).
+def _token_table(feats) -> pd.DataFrame:
+    """Long table (email code, token) of the name tokens read from each distinct email."""
+    cache = feats.__dict__.setdefault("_hint_tables", {})
+    if "tokens" not in cache:
+        rows = [(e, t) for e, h in enumerate(feats.hints_by_code) for t in h[0]]
+        cache["tokens"] = pd.DataFrame(rows, columns=["e", "tok"]).drop_duplicates()
+    return cache["tokens"]
 
-    Only the name parts the email's own record lacks count: its surname, if it has one, is
-    already compared by the surname comparison.
-    """
-    from app.core.normalize import first_name_info, first_name_variants
 
-    has_surname = last in tokens
-    has_first = bool(first) and (first in tokens or any(v in tokens for v in first_name_variants(first)))
-    full = (has_first or not lacks_first) and (has_surname or not lacks_last)
-    results = {
-        "hint_full_year": full and year > 0 and year == b_year,
-        "hint_full": full,
-        "hint_surname_initial": lacks_first and lacks_last and has_surname and bool(first) and first[0] in initials,
-        "hint_surname": lacks_last and has_surname,
-        # Evidence against only when the email clearly names another first name.
-        "hint_other": lacks_first and bool(first) and any(first_name_info(t)[0] and t != first for t in tokens),
-    }
-    for i, test in enumerate(tests, start=1):
-        if results[test]:
-            return i
-    return 0
+def _first_name_tokens(feats) -> np.ndarray:
+    """Per email code: how many of its tokens are known first names."""
+    from app.core.normalize import first_name_info
+
+    cache = feats.__dict__.setdefault("_hint_tables", {})
+    if "first_count" not in cache:
+        known = {}
+        counts = np.zeros(len(feats.hints_by_code) + 1, np.int64)
+        for e, h in enumerate(feats.hints_by_code):
+            for t in h[0]:
+                if t not in known:
+                    known[t] = first_name_info(t)[0]
+                counts[e] += known[t]
+        cache["first_count"] = counts
+    return cache["first_count"]
+
+
+def _hits(pairs: pd.DataFrame, tokens: pd.DataFrame, column: str, size: int) -> np.ndarray:
+    """Pairs (by ``i``) whose email (e) has ``column``'s value among its tokens."""
+    m = pairs[["i", "e", column]].dropna().merge(tokens, left_on=["e", column], right_on=["e", "tok"])
+    out = np.zeros(size, bool)
+    out[m["i"].to_numpy(np.int64)] = True
+    return out
 
 
 def compare_email_hints(comp: Comparison, ctx: PairContext):
+    """Levels, vectorised with joins on (email, token): only the name parts the email's own record
+    lacks count (its surname, if it has one, is already compared by the surname comparison)."""
+    from app.core.normalize import first_name_variants
+
     feats = ctx.feats
     f = feats.frame
     hints = feats.hints_by_code
     ecode = feats.coded("n_email_key").codes
     has_tokens = np.array([bool(h[0]) for h in hints] + [False])[ecode]
+    hint_year = np.array([h[1] for h in hints] + [0], np.int64)
+    initials = [h[2] for h in hints] + [""]
     no_first, no_last = f["n_first"].isna().to_numpy(), f["n_last"].isna().to_numpy()
-    lacks_name = no_first | no_last
-    has_last = f["n_last"].notna().to_numpy()
+    first, last = f["n_first"].to_numpy(), f["n_last"].to_numpy()
     year = feats.birth_parts[:, 0]
-    names = feats.coded("n_first").values
-    fcode, lcode = feats.coded("n_first").codes, feats.coded("n_last").codes
+    tokens = _token_table(feats)
+    first_count = _first_name_tokens(feats)
     tests = [lv.test for lv in comp.levels]
     best = np.zeros(len(ctx.pa), np.int8)
     for src, dst in ((ctx.pa, ctx.pb), (ctx.pb, ctx.pa)):
-        idx = np.flatnonzero(has_tokens[src] & lacks_name[src] & has_last[dst])
+        idx = np.flatnonzero(has_tokens[src] & (no_first[src] | no_last[src]) & ~no_last[dst])
         if not len(idx):
             continue
-        combos = np.stack([ecode[src[idx]], fcode[dst[idx]], lcode[dst[idx]], year[dst[idx]],
-                           no_first[src[idx]], no_last[src[idx]]], axis=1)
-        keys, inverse = np.unique(combos, axis=0, return_inverse=True)
-        levels = np.empty(len(keys), np.int8)
-        for k, (e, fc, lc, y, nf, nl) in enumerate(keys):
-            tokens, h_year, initials = hints[e]
-            levels[k] = _hint_level(tests, tokens, initials, h_year, bool(nf), bool(nl),
-                                    names[fc] if fc >= 0 else None, names[lc], int(y))
-        lv = levels[inverse.ravel()]
+        s, d = src[idx], dst[idx]
+        pairs = pd.DataFrame({"i": np.arange(len(idx)), "e": ecode[s], "first": first[d], "last": last[d]})
+        has_surname = _hits(pairs, tokens, "last", len(idx))
+        variants = pairs[["i", "e", "first"]].dropna()
+        variants = variants.assign(first=variants["first"].map(lambda v: tuple(first_name_variants(v) | {v})))
+        has_first = _hits(variants.explode("first"), tokens, "first", len(idx))
+        first_is_token = _hits(pairs, tokens, "first", len(idx))
+        lacks_first, lacks_last = no_first[s], no_last[s]
+        named = pd.notna(first[d])
+        full = (has_first | ~lacks_first) & (has_surname | ~lacks_last)
+        initial_ok = np.array([bool(fn) and fn[0] in initials[e] for fn, e in zip(first[d], ecode[s])], bool)
+        results = {
+            "hint_full_year": full & (hint_year[ecode[s]] > 0) & (hint_year[ecode[s]] == year[d]),
+            "hint_full": full,
+            "hint_surname_initial": lacks_first & lacks_last & has_surname & initial_ok,
+            "hint_surname": lacks_last & has_surname,
+            # evidence against only when the email clearly names another first name
+            "hint_other": lacks_first & named & (first_count[ecode[s]] - first_is_token > 0),
+        }
+        lv = np.zeros(len(idx), np.int8)
+        todo = np.ones(len(idx), bool)
+        for i, test in enumerate(tests, start=1):
+            hit = results[test] & todo
+            lv[hit] = i
+            todo &= ~hit
         cur = best[idx]
         better = (lv > 0) & ((cur == 0) | (lv < cur))
         cur[better] = lv[better]
@@ -74,7 +104,7 @@ def compare_email_hints(comp: Comparison, ctx: PairContext):
 
 def compare_email(comp: Comparison, ctx: PairContext):
     """Email levels; a shared local part that only spells the person's name (mario.rossi@ at two
-    providers) is no evidence beyond the names themselves, so it counts as different."""
+    providers), or a family inbox's, is no evidence beyond the names, so it counts as different."""
     lv, tf = compare_string(comp, ctx)
     same_local = [i for i, level in enumerate(comp.levels, start=1) if level.test == "same_local"]
     idx = np.flatnonzero(np.isin(lv, same_local))
@@ -88,6 +118,7 @@ def compare_email(comp: Comparison, ctx: PairContext):
             tokens, year, _ = hints[ecode[a]]
             local = feats.frame["n_email_key"].iat[a].partition("@")[0]
             names = {first[a], last[a], first[b], last[b]} - {None}
-            if not year and not any(ch.isdigit() for ch in local) and tokens and set(tokens) <= names:
+            name_only = not year and not any(ch.isdigit() for ch in local) and tokens and set(tokens) <= names
+            if name_only or feats.frame["n_email_key"].iat[a] in feats.shared.get("n_email_key", ()):
                 lv[i] = len(comp.levels)
     return lv, tf

@@ -104,6 +104,9 @@ class Model:
                 clash |= np.isin(levels[:, idx[name]], hit)
         if "birth_date" in idx:  # the same full birth date: one person (or twins, rarer than typos)
             clash &= levels[:, idx["birth_date"]] != 1
+        for name, exempt in settings.household_exempt.items():
+            if name in idx and name in tests:
+                clash &= ~np.isin(levels[:, idx[name]], [i for i, t in enumerate(tests[name], start=1) if t in exempt])
         for name in settings.personal_ids:  # a household shares no personal identifier, even mistyped
             if name in idx:
                 k = idx[name]

@@ -65,10 +65,13 @@ class MatchSettings:
         "last_name", "email", "phone", "address", "postcode", "city", "province", "email_hints"])
     # Levels that say "two different people" when a household's shared fields agree.
     household_triggers: dict[str, list[str]] = field(default_factory=lambda: {
-        "first_name": ["gender_clash", "prefix", "jaro_winkler", "else"], "birth_date": ["else"]})
+        "first_name": ["gender_clash", "prefix", "jaro_winkler", "else"], "last_name": ["else"],
+        "birth_date": ["else"]})
     # Auto-merge needs one of these to agree (weight above 1 bit): names and a town alone go to review.
     anchors: list[str] = field(default_factory=lambda: [
         "email", "phone", "birth_date", "address", "codice_fiscale", "national_id", "customer_id", "loyalty_card"])
+    # Levels no household shares (a mobile is one person's): they lift the household guard.
+    household_exempt: dict[str, list[str]] = field(default_factory=lambda: {"phone": ["exact_mobile"]})
     personal_ids: list[str] = field(default_factory=lambda: [
         "codice_fiscale", "national_id", "customer_id", "loyalty_card"])
     retrain_share: float = 0.2  # new records above this share of the workspace: retrain and rescore
@@ -139,10 +142,11 @@ def default_comparisons() -> list[Comparison]:
             _lv("same address", "exact", tf=True),
             _lv("same address, used by several people (no evidence)", "shared"),
             _lv("same name at another domain", "same_local", min_len=5),
-            _lv("one typo", "close", jw=1.01, edits=1),
+            _lv("one typo", "close", jw=1.01, edits=1, same_digits=True),
             _lv("different", ELSE),
         ]),
         Comparison("phone", "phone", ["n_phone", "n_mobile"], [
+            _lv("same mobile number", "exact_mobile", tf=True),
             _lv("same number", "exact", tf=True),
             _lv("same number, used by several people (no evidence)", "shared"),
             _lv("same last 7 digits", "last_digits", n=7),

@@ -1,0 +1,103 @@
+"""Per-value facts of one vocabulary (lengths, digits, gender, local part…), computed once per
+distinct value so that level tests over millions of pairs are integer array lookups."""
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+from rapidfuzz.fuzz import partial_ratio
+from rapidfuzz.process import cpdist
+
+
+def _codes(series: pd.Series) -> np.ndarray:
+    return pd.factorize(series, use_na_sentinel=True)[0].astype(np.int64)
+
+
+class ValueTable:
+    def __init__(self, values: np.ndarray):
+        self.values = values
+        self._s = pd.Series(values, dtype=object)
+
+    # similarity of value pairs (by code), in C++
+    def jw(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        if not len(a):
+            return np.zeros(0, np.float32)
+        return cpdist(list(self.values[a]), list(self.values[b]), scorer=JaroWinkler.normalized_similarity,
+                      workers=-1, dtype=np.float32)
+
+    def dl(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        if not len(a):
+            return np.zeros(0, np.int32)
+        return cpdist(list(self.values[a]), list(self.values[b]), scorer=DamerauLevenshtein.distance,
+                      workers=-1, dtype=np.int32)
+
+    def contains(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The shorter value occurs whole inside the longer one."""
+        if not len(a):
+            return np.zeros(0, bool)
+        return cpdist(list(self.values[a]), list(self.values[b]), scorer=partial_ratio, workers=-1) >= 100
+
+    # facts per value
+    @cached_property
+    def lens(self) -> np.ndarray:
+        return self._s.str.len().fillna(0).to_numpy(np.int64)
+
+    @cached_property
+    def first_char(self) -> np.ndarray:
+        return _codes(self._s.str[:1])
+
+    @cached_property
+    def digits(self) -> np.ndarray:
+        return _codes(self._s.str.replace(r"\D", "", regex=True))
+
+    @cached_property
+    def local(self) -> np.ndarray:
+        return _codes(self._s.str.partition("@")[0])
+
+    @cached_property
+    def local_len(self) -> np.ndarray:
+        return self._s.str.partition("@")[0].str.len().to_numpy(np.int64)
+
+    @cached_property
+    def domain(self) -> np.ndarray:
+        return _codes(self._s.str.partition("@")[2])
+
+    def tail(self, n: int) -> np.ndarray:
+        key = f"_tail{n}"
+        if key not in self.__dict__:
+            self.__dict__[key] = _codes(self._s.str[-n:].where(self.lens >= n))
+        return self.__dict__[key]
+
+    @cached_property
+    def gender(self) -> np.ndarray:
+        """0 unknown, 1 male, 2 female (as a first name)."""
+        from app.core.normalize import first_name_info
+
+        def g(v: str) -> int:
+            known, gender = first_name_info(v)
+            return {"M": 1, "F": 2}.get(gender, 0) if known else 0
+
+        return np.fromiter((g(v) for v in self.values), np.int8, len(self.values))
+
+    @cached_property
+    def mobile(self) -> np.ndarray:
+        from app.core.normalize import phone_type
+
+        return np.fromiter((phone_type(v) == "mobile" for v in self.values), bool, len(self.values))
+
+    @cached_property
+    def variants(self) -> list[frozenset[str]]:
+        from app.core.normalize import first_name_variants
+
+        return [first_name_variants(v) for v in self.values]
+
+    @cached_property
+    def has_variants(self) -> np.ndarray:
+        return np.fromiter((len(v) > 1 for v in self.variants), bool, len(self.values))
+
+    def member_of(self, subset: set[str] | None) -> np.ndarray:
+        if not subset:
+            return np.zeros(len(self.values), bool)
+        return self._s.isin(subset).to_numpy()
