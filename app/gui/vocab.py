@@ -1,0 +1,205 @@
+"""Translated labels for the core's vocabulary (fields, channels, event types, consent, counts).
+
+The core keeps English labels (fields.py); the GUI shows them through Qt translation in the
+"Vocab" context. The literals are repeated here, marked with QT_TRANSLATE_NOOP, because lupdate
+only collects literal strings; a test checks that every core label is listed.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.core.fields import CHANNELS, EVENT_TYPES, FIELDS_BY_NAME
+
+CONTEXT = "Vocab"
+
+MARKED: tuple[str, ...] = (
+    # fields.FIELDS labels
+    QT_TRANSLATE_NOOP("Vocab", "Customer ID"), QT_TRANSLATE_NOOP("Vocab", "Loyalty card"),
+    QT_TRANSLATE_NOOP("Vocab", "Codice fiscale"), QT_TRANSLATE_NOOP("Vocab", "Other personal ID"),
+    QT_TRANSLATE_NOOP("Vocab", "Full name"), QT_TRANSLATE_NOOP("Vocab", "First name"),
+    QT_TRANSLATE_NOOP("Vocab", "Last name"), QT_TRANSLATE_NOOP("Vocab", "Surname particle (de, van…)"),
+    QT_TRANSLATE_NOOP("Vocab", "Company"), QT_TRANSLATE_NOOP("Vocab", "Email"),
+    QT_TRANSLATE_NOOP("Vocab", "Phone"), QT_TRANSLATE_NOOP("Vocab", "Mobile phone"),
+    QT_TRANSLATE_NOOP("Vocab", "Birth date"), QT_TRANSLATE_NOOP("Vocab", "Gender"),
+    QT_TRANSLATE_NOOP("Vocab", "Address"), QT_TRANSLATE_NOOP("Vocab", "Address line 2"),
+    QT_TRANSLATE_NOOP("Vocab", "Street number"), QT_TRANSLATE_NOOP("Vocab", "Postcode (CAP)"),
+    QT_TRANSLATE_NOOP("Vocab", "City"), QT_TRANSLATE_NOOP("Vocab", "Province"),
+    QT_TRANSLATE_NOOP("Vocab", "Country"), QT_TRANSLATE_NOOP("Vocab", "Email marketing consent"),
+    QT_TRANSLATE_NOOP("Vocab", "Email consent date"), QT_TRANSLATE_NOOP("Vocab", "SMS marketing consent"),
+    QT_TRANSLATE_NOOP("Vocab", "SMS consent date"), QT_TRANSLATE_NOOP("Vocab", "Subscription status"),
+    QT_TRANSLATE_NOOP("Vocab", "Tags"), QT_TRANSLATE_NOOP("Vocab", "Registered on"),
+    QT_TRANSLATE_NOOP("Vocab", "Home store"), QT_TRANSLATE_NOOP("Vocab", "Total spent"),
+    QT_TRANSLATE_NOOP("Vocab", "Total orders"), QT_TRANSLATE_NOOP("Vocab", "Event / order / receipt ID"),
+    QT_TRANSLATE_NOOP("Vocab", "Date and time"), QT_TRANSLATE_NOOP("Vocab", "Date"),
+    QT_TRANSLATE_NOOP("Vocab", "Time"), QT_TRANSLATE_NOOP("Vocab", "Event type"),
+    QT_TRANSLATE_NOOP("Vocab", "Amount"), QT_TRANSLATE_NOOP("Vocab", "Currency"),
+    QT_TRANSLATE_NOOP("Vocab", "Quantity"), QT_TRANSLATE_NOOP("Vocab", "Product"),
+    QT_TRANSLATE_NOOP("Vocab", "SKU"), QT_TRANSLATE_NOOP("Vocab", "Store / location"),
+    QT_TRANSLATE_NOOP("Vocab", "Order status"), QT_TRANSLATE_NOOP("Vocab", "Campaign"),
+    QT_TRANSLATE_NOOP("Vocab", "UTM source"), QT_TRANSLATE_NOOP("Vocab", "UTM medium"),
+    QT_TRANSLATE_NOOP("Vocab", "UTM campaign"), QT_TRANSLATE_NOOP("Vocab", "UTM content"),
+    QT_TRANSLATE_NOOP("Vocab", "UTM term"), QT_TRANSLATE_NOOP("Vocab", "Visitor / device ID"),
+    # fields.CHANNELS
+    QT_TRANSLATE_NOOP("Vocab", "Store"), QT_TRANSLATE_NOOP("Vocab", "Online shop"),
+    QT_TRANSLATE_NOOP("Vocab", "Email / newsletter"), QT_TRANSLATE_NOOP("Vocab", "Web"),
+    QT_TRANSLATE_NOOP("Vocab", "Ads / leads"), QT_TRANSLATE_NOOP("Vocab", "Other"),
+    # fields.EVENT_TYPES
+    QT_TRANSLATE_NOOP("Vocab", "Purchase"), QT_TRANSLATE_NOOP("Vocab", "Return / refund"),
+    QT_TRANSLATE_NOOP("Vocab", "Added to cart"), QT_TRANSLATE_NOOP("Vocab", "Started checkout"),
+    QT_TRANSLATE_NOOP("Vocab", "Visit / page view"), QT_TRANSLATE_NOOP("Vocab", "Email sent"),
+    QT_TRANSLATE_NOOP("Vocab", "Email opened"), QT_TRANSLATE_NOOP("Vocab", "Email clicked"),
+    QT_TRANSLATE_NOOP("Vocab", "Ad click"), QT_TRANSLATE_NOOP("Vocab", "Lead form"),
+    QT_TRANSLATE_NOOP("Vocab", "Subscribed"), QT_TRANSLATE_NOOP("Vocab", "Unsubscribed"),
+    QT_TRANSLATE_NOOP("Vocab", "Loyalty points"),
+)
+
+KINDS = {"contacts": QT_TRANSLATE_NOOP("Vocab", "Contacts"), "events": QT_TRANSLATE_NOOP("Vocab", "Events")}
+
+CONSENT = {
+    "suppressed": QT_TRANSLATE_NOOP("Vocab", "Suppressed"),
+    "cleaned": QT_TRANSLATE_NOOP("Vocab", "Cleaned (bounced)"),
+    "opt_out": QT_TRANSLATE_NOOP("Vocab", "Opted out"),
+    "opt_in": QT_TRANSLATE_NOOP("Vocab", "Opted in"),
+    "unknown": QT_TRANSLATE_NOOP("Vocab", "Unknown"),
+}
+
+# ImportResult.counts keys (H2) in the order the summary shows them.
+COUNTS = {
+    "read": QT_TRANSLATE_NOOP("Vocab", "Rows read"),
+    "imported": QT_TRANSLATE_NOOP("Vocab", "New records"),
+    "updated": QT_TRANSLATE_NOOP("Vocab", "Updated records"),
+    "unchanged": QT_TRANSLATE_NOOP("Vocab", "Unchanged records"),
+    "events": QT_TRANSLATE_NOOP("Vocab", "Events"),
+    "anonymous_events": QT_TRANSLATE_NOOP("Vocab", "Anonymous events"),
+    "identities": QT_TRANSLATE_NOOP("Vocab", "People found on events"),
+    "duplicates": QT_TRANSLATE_NOOP("Vocab", "Duplicate rows"),
+    "suppressed": QT_TRANSLATE_NOOP("Vocab", "Erased people skipped"),
+    "rejected": QT_TRANSLATE_NOOP("Vocab", "Rejected rows"),
+}
+
+DECISIONS = {
+    "auto_merge": QT_TRANSLATE_NOOP("Vocab", "Automatic merge"),
+    "accept": QT_TRANSLATE_NOOP("Vocab", "Accepted"),
+    "reject": QT_TRANSLATE_NOOP("Vocab", "Rejected"),
+    "skip": QT_TRANSLATE_NOOP("Vocab", "Skipped"),
+    "merge": QT_TRANSLATE_NOOP("Vocab", "Merged by hand"),
+    "unmerge": QT_TRANSLATE_NOOP("Vocab", "Unmerged"),
+    "forget": QT_TRANSLATE_NOOP("Vocab", "Erased"),
+}
+
+AUTOMATIC_FORMAT = QT_TRANSLATE_NOOP("Vocab", "Automatic mapping")
+
+# registry.file_filter() descriptions
+FILE_FILTERS = (
+    QT_TRANSLATE_NOOP("Vocab", "Tables and exports"),
+    QT_TRANSLATE_NOOP("Vocab", "CSV / TSV / text"),
+    QT_TRANSLATE_NOOP("Vocab", "Spreadsheets (Excel, OpenDocument)"),
+    QT_TRANSLATE_NOOP("Vocab", "Mailchimp audience export (ZIP)"),
+)
+
+# The matcher's comparisons (settings.default_comparisons) not named like a field, and its level labels.
+EVIDENCE_NAMES = {
+    "email_hints": QT_TRANSLATE_NOOP("Vocab", "Names in the email address"),
+    "household guard": QT_TRANSLATE_NOOP("Vocab", "Household check"),
+}
+EVIDENCE_LEVELS = (
+    QT_TRANSLATE_NOOP("Vocab", "missing"),
+    QT_TRANSLATE_NOOP("Vocab", "exact"),
+    QT_TRANSLATE_NOOP("Vocab", "first and last swapped"),
+    QT_TRANSLATE_NOOP("Vocab", "close (Jaro-Winkler ≥ 0.92 or one edit)"),
+    QT_TRANSLATE_NOOP("Vocab", "nickname"),
+    QT_TRANSLATE_NOOP("Vocab", "one contains the other"),
+    QT_TRANSLATE_NOOP("Vocab", "similar (Jaro-Winkler ≥ 0.85)"),
+    QT_TRANSLATE_NOOP("Vocab", "initial only"),
+    QT_TRANSLATE_NOOP("Vocab", "somewhat similar (Jaro-Winkler ≥ 0.7)"),
+    QT_TRANSLATE_NOOP("Vocab", "different"),
+    QT_TRANSLATE_NOOP("Vocab", "day and month swapped"),
+    QT_TRANSLATE_NOOP("Vocab", "one digit off"),
+    QT_TRANSLATE_NOOP("Vocab", "same year (other part unknown)"),
+    QT_TRANSLATE_NOOP("Vocab", "same year and month"),
+    QT_TRANSLATE_NOOP("Vocab", "same year"),
+    QT_TRANSLATE_NOOP("Vocab", "within 3 years"),
+    QT_TRANSLATE_NOOP("Vocab", "within 12 years"),
+    QT_TRANSLATE_NOOP("Vocab", "same address"),
+    QT_TRANSLATE_NOOP("Vocab", "same name at another domain"),
+    QT_TRANSLATE_NOOP("Vocab", "one typo"),
+    QT_TRANSLATE_NOOP("Vocab", "same number"),
+    QT_TRANSLATE_NOOP("Vocab", "same last 7 digits"),
+    QT_TRANSLATE_NOOP("Vocab", "email names the person and birth year"),
+    QT_TRANSLATE_NOOP("Vocab", "email names the person"),
+    QT_TRANSLATE_NOOP("Vocab", "email has the surname and initial"),
+    QT_TRANSLATE_NOOP("Vocab", "email has the surname"),
+    QT_TRANSLATE_NOOP("Vocab", "email names someone else"),
+    QT_TRANSLATE_NOOP("Vocab", "same street and number"),
+    QT_TRANSLATE_NOOP("Vocab", "similar street, same number"),
+    QT_TRANSLATE_NOOP("Vocab", "same street, number missing"),
+    QT_TRANSLATE_NOOP("Vocab", "same street, other number"),
+    QT_TRANSLATE_NOOP("Vocab", "similar"),
+    QT_TRANSLATE_NOOP("Vocab", "one edit"),
+    QT_TRANSLATE_NOOP("Vocab", "first names or birth years clash: household-shared fields capped"),
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _lookup(table: dict[str, str], key: str | None) -> str:
+    if key is None:
+        return ""
+    return tr(table[key]) if key in table else key
+
+
+def field_label(name: str | None) -> str:
+    field = FIELDS_BY_NAME.get(name or "")
+    return tr(field.label) if field else (name or "")
+
+
+def channel_label(channel: str | None) -> str:
+    return _lookup(CHANNELS, channel)
+
+
+def event_type_label(event_type: str | None) -> str:
+    return _lookup(EVENT_TYPES, event_type)
+
+
+def kind_label(kind: str | None) -> str:
+    return _lookup(KINDS, kind)
+
+
+def consent_label(state: str | None) -> str:
+    return _lookup(CONSENT, state)
+
+
+def count_label(key: str) -> str:
+    return _lookup(COUNTS, key)
+
+
+def decision_label(kind: str | None) -> str:
+    return _lookup(DECISIONS, kind)
+
+
+def tr_filter(description: str) -> str:
+    """A file-dialog filter description from the importer registry (English until listed above)."""
+    return tr(description)
+
+
+def evidence_label(text: str | None) -> str:
+    """A comparison's name or level label from the matcher, translated when listed above."""
+    if not text:
+        return ""
+    if text in EVIDENCE_NAMES:
+        return tr(EVIDENCE_NAMES[text])
+    if text in FIELDS_BY_NAME:
+        return field_label(text)
+    return tr(text)
+
+
+def format_label(format_id: str) -> str:
+    """A known export's label from the importer registry (a product name); otherwise the auto-mapper."""
+    from app.core.importing import get_format
+
+    try:
+        return tr(get_format(format_id).label)
+    except KeyError:
+        return tr(AUTOMATIC_FORMAT)

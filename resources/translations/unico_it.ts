@@ -1,0 +1,1774 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Unico</source>
+        <translation>Informazioni su Unico</translation>
+    </message>
+    <message>
+        <source>One view of each customer across a small retailer&apos;s channels. Everything stays on this computer: Unico makes no network connections.</source>
+        <translation>Una sola vista di ogni cliente su tutti i canali di un piccolo negozio. Tutto resta su questo computer: Unico non si collega mai alla rete.</translation>
+    </message>
+    <message>
+        <source>Unico is released under the MIT licence. It bundles these components:</source>
+        <translation>Unico è distribuito con licenza MIT. Include questi componenti:</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versione</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licenza</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong. Nothing was changed by the failed step.</source>
+        <translation>Qualcosa è andato storto. L’operazione non riuscita non ha modificato nulla.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Unico user guide</source>
+        <translation>Guida di Unico</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import files</source>
+        <translation>Importa file</translation>
+    </message>
+    <message>
+        <source>Drop your exports here: till or loyalty files, Shopify, WooCommerce, Mailchimp, Klaviyo, Brevo, Meta lead ads, web analytics, or any spreadsheet of customers or sales.</source>
+        <translation>Trascina qui le tue esportazioni: file della cassa o della carta fedeltà, Shopify, WooCommerce, Mailchimp, Klaviyo, Brevo, Meta lead ads, web analytics o qualsiasi foglio di clienti o vendite.</translation>
+    </message>
+    <message>
+        <source>Choose files…</source>
+        <translation>Scegli i file…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Recognised as</source>
+        <translation>Riconosciuto come</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Contiene</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Source name</source>
+        <translation>Nome della fonte</translation>
+    </message>
+    <message>
+        <source>Importing a newer export under the same name updates this source</source>
+        <translation>Importando un’esportazione più recente con lo stesso nome, questa fonte viene aggiornata</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Indietro</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importa</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Salva come CSV…</translation>
+    </message>
+    <message>
+        <source>1. Choose a file</source>
+        <translation>1. Scegli un file</translation>
+    </message>
+    <message>
+        <source>2. Check what Unico understood</source>
+        <translation>2. Controlla che cosa ha capito Unico</translation>
+    </message>
+    <message>
+        <source>3. Import</source>
+        <translation>3. Importa</translation>
+    </message>
+    <message>
+        <source>Next file: %1</source>
+        <translation>File successivo: %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Choose files to import</source>
+        <translation>Scegli i file da importare</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Lettura del file…</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Lettura di %1</translation>
+    </message>
+    <message>
+        <source>Cannot import this file</source>
+        <translation>Impossibile importare questo file</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importazione di %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importazione di %1</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was written.</source>
+        <translation>Importazione non riuscita: non è stato scritto nulla.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>Importazione annullata: non è stato scritto nulla.</translation>
+    </message>
+    <message>
+        <source>%1 was already imported: nothing changed.</source>
+        <translation>%1 era già stato importato: nulla è cambiato.</translation>
+    </message>
+    <message>
+        <source>Imported into the source “%1” (%2, %3).</source>
+        <translation>Importato nella fonte «%1» (%2, %3).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be used:</source>
+        <translation>
+            <numerusform>%n riga non è utilizzabile:</numerusform>
+            <numerusform>%n righe non sono utilizzabili:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every row could be used.</source>
+        <translation>Tutte le righe sono state utilizzate.</translation>
+    </message>
+    <message>
+        <source>Reading rejected rows</source>
+        <translation>Lettura delle righe scartate</translation>
+    </message>
+    <message>
+        <source>Matching the new records with everyone else in the background…</source>
+        <translation>Abbinamento dei nuovi record con tutti gli altri in corso…</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>Abbinamento</translation>
+    </message>
+    <message>
+        <source>Matching done: %1 merged automatically, %2 pairs to review, %3 profiles.</source>
+        <translation>Abbinamento completato: %1 uniti automaticamente, %2 coppie da verificare, %3 profili.</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>Salva le righe scartate</translation>
+    </message>
+</context>
+<context>
+    <name>JobStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Stop the running task</source>
+        <translation>Ferma l’operazione in corso</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n altra)</numerusform>
+            <numerusform>(+%n altre)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JourneyView</name>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dove</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
+        <source>Click an event to see its details and the row it came from.</source>
+        <translation>Fai clic su un evento per vederne i dettagli e la riga da cui proviene.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events in the selected period. Drag the shaded band or its edges to change the period; scroll to zoom, drag to pan.</source>
+        <translation>%1 eventi su %2 nel periodo selezionato. Trascina la fascia evidenziata o i suoi bordi per cambiare periodo; usa la rotellina per lo zoom e trascina per spostarti.</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantità</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Negozio</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagna</translation>
+    </message>
+    <message>
+        <source>UTM source / medium</source>
+        <translation>UTM source / medium</translation>
+    </message>
+    <message>
+        <source>Event ID</source>
+        <translation>ID evento</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Start</source>
+        <translation>Inizio</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fonti</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Verifica</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profili</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifica</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Apri &amp;recenti</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace…</source>
+        <translation>&amp;Nuovo archivio…</translation>
+    </message>
+    <message>
+        <source>Create an empty workspace file</source>
+        <translation>Crea un file di archivio vuoto</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Apri archivio…</translation>
+    </message>
+    <message>
+        <source>Open a workspace file</source>
+        <translation>Apri un file di archivio</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo shop</source>
+        <translation>Apri il negozio &amp;dimostrativo</translation>
+    </message>
+    <message>
+        <source>Open the demo retailer&apos;s workspace</source>
+        <translation>Apri l’archivio del negozio dimostrativo</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Importa file…</translation>
+    </message>
+    <message>
+        <source>Import channel exports into this workspace</source>
+        <translation>Importa le esportazioni dei canali in questo archivio</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <source>Close Unico</source>
+        <translation>Chiudi Unico</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>Ann&amp;ulla</translation>
+    </message>
+    <message>
+        <source>Undo the last decision</source>
+        <translation>Annulla l’ultima decisione</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ripeti</translation>
+    </message>
+    <message>
+        <source>Redo the decision you undid</source>
+        <translation>Ripeti la decisione annullata</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Impostazioni…</translation>
+    </message>
+    <message>
+        <source>Language, matching, reports, data retention</source>
+        <translation>Lingua, abbinamento, report, conservazione dei dati</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guida</translation>
+    </message>
+    <message>
+        <source>How to use Unico</source>
+        <translation>Come usare Unico</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>Every key Unico understands</source>
+        <translation>Tutti i tasti che Unico riconosce</translation>
+    </message>
+    <message>
+        <source>&amp;About Unico</source>
+        <translation>Informazioni &amp;su Unico</translation>
+    </message>
+    <message>
+        <source>Version and licences</source>
+        <translation>Versione e licenze</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>Vai a %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace</source>
+        <translation>Impossibile aprire l’archivio</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>Conteggio</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>Nessun archivio aperto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n fonte</numerusform>
+            <numerusform>%n fonti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 record</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 eventi</translation>
+    </message>
+    <message>
+        <source>%1 profiles</source>
+        <translation>%1 profili</translation>
+    </message>
+    <message>
+        <source>%1 pairs to review</source>
+        <translation>%1 coppie da verificare</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>Nessun archivio recente</translation>
+    </message>
+    <message>
+        <source>Unico workspaces (%1)</source>
+        <translation>Archivi di Unico (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>Nuovo archivio</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Apri archivio</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Dimostrazione</translation>
+    </message>
+    <message>
+        <source>The demo generator is not part of this build.</source>
+        <translation>Il generatore della dimostrazione non è incluso in questa versione.</translation>
+    </message>
+    <message>
+        <source>Building the demo shop</source>
+        <translation>Preparazione del negozio dimostrativo</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importa</translation>
+    </message>
+    <message>
+        <source>Open or create a workspace first.</source>
+        <translation>Prima apri o crea un archivio.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonna nel file</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Primi valori</translation>
+    </message>
+    <message>
+        <source>Unico field</source>
+        <translation>Campo di Unico</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Affidabilità</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(non usata)</translation>
+    </message>
+    <message>
+        <source>Which Unico field this column holds</source>
+        <translation>Quale campo di Unico contiene questa colonna</translation>
+    </message>
+</context>
+<context>
+    <name>PairView</name>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Indizi</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Riscontro</translation>
+    </message>
+    <message>
+        <source>Same person: %1 likely</source>
+        <translation>Stessa persona: probabilità %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aggiornato</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Città</translation>
+    </message>
+    <message>
+        <source>Email since</source>
+        <translation>Email dal</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>SMS since</source>
+        <translation>SMS dal</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisione</translation>
+    </message>
+    <message>
+        <source>(undone)</source>
+        <translation>(annullata)</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>Unico</source>
+        <translation>Unico</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilità</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>← All profiles</source>
+        <translation>← Tutti i profili</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>Torna all’elenco</translation>
+    </message>
+    <message>
+        <source>Golden record</source>
+        <translation>Scheda unica</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consenso</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Percorso</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <source>Consent as each source states it. A refusal, an unsubscribe or a bounced address in any source counts unless a newer explicit opt-in exists.</source>
+        <translation>Il consenso come lo riporta ogni fonte. Un rifiuto, una disiscrizione o un indirizzo non valido in una qualsiasi fonte prevalgono, salvo un consenso esplicito più recente.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>Opening the profile</source>
+        <translation>Apertura del profilo</translation>
+    </message>
+    <message>
+        <source>Profile %1</source>
+        <translation>Profilo %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n record</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last activity %1</source>
+        <translation>ultima attività %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Città</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fonti</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Ultima attività</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesScreen</name>
+    <message>
+        <source>Profiles</source>
+        <translation>Profili</translation>
+    </message>
+    <message>
+        <source>One row per customer, across every source.</source>
+        <translation>Una riga per cliente, su tutte le fonti.</translation>
+    </message>
+    <message>
+        <source>Search by name, email, phone, city or source</source>
+        <translation>Cerca per nome, email, telefono, città o fonte</translation>
+    </message>
+    <message>
+        <source>Search profiles</source>
+        <translation>Cerca nei profili</translation>
+    </message>
+    <message>
+        <source>Searching profiles</source>
+        <translation>Ricerca nei profili</translation>
+    </message>
+    <message>
+        <source>%1 profiles</source>
+        <translation>%1 profili</translation>
+    </message>
+</context>
+<context>
+    <name>Rejects</name>
+    <message>
+        <source>Line</source>
+        <translation>Riga</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonna</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Contenuto della riga</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Reports</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>What each channel brings, online and in the store.</source>
+        <translation>Che cosa porta ogni canale, online e in negozio.</translation>
+    </message>
+    <message>
+        <source>Channel contribution: first touch, last touch, last non-direct, linear, time decay, position-based, Markov chain and Shapley value, by channel or by campaign.</source>
+        <translation>Contributo dei canali: primo contatto, ultimo contatto, ultimo contatto non diretto, lineare, decadimento nel tempo, basato sulla posizione, catene di Markov e valore di Shapley, per canale o per campagna.</translation>
+    </message>
+    <message>
+        <source>ROPO (research online, purchase offline): the share of store revenue whose buyer was online in the days before, by city, province or any profile attribute.</source>
+        <translation>ROPO (ricerca online, acquisto offline): la quota del fatturato in negozio il cui acquirente era online nei giorni precedenti, per città, provincia o qualsiasi attributo del profilo.</translation>
+    </message>
+    <message>
+        <source>Identification rate: how much store revenue is tied to a known customer.</source>
+        <translation>Tasso di identificazione: quanta parte del fatturato in negozio è legata a un cliente conosciuto.</translation>
+    </message>
+    <message>
+        <source>Every chart exportable as PNG and every table as CSV or Excel.</source>
+        <translation>Ogni grafico esportabile in PNG e ogni tabella in CSV o Excel.</translation>
+    </message>
+    <message>
+        <source>This screen is coming in the next version of Unico. It will show:</source>
+        <translation>Questa schermata arriva con la prossima versione di Unico. Mostrerà:</translation>
+    </message>
+    <message>
+        <source>Meanwhile the reports are available from the command line: &lt;code&gt;unico report contribution&lt;/code&gt;, &lt;code&gt;unico report ropo&lt;/code&gt;, &lt;code&gt;unico report identification&lt;/code&gt;.</source>
+        <translation>Nel frattempo i report sono disponibili dalla riga di comando: &lt;code&gt;unico report contribution&lt;/code&gt;, &lt;code&gt;unico report ropo&lt;/code&gt;, &lt;code&gt;unico report identification&lt;/code&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Review</source>
+        <translation>Verifica</translation>
+    </message>
+    <message>
+        <source>Are these two records the same person? Unico was not sure; your answer teaches it.</source>
+        <translation>Questi due record sono la stessa persona? Unico non ne era sicuro: la tua risposta gli insegna.</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>Stessa persona</translation>
+    </message>
+    <message>
+        <source>Accept: merge the two records</source>
+        <translation>Accetta: unisci i due record</translation>
+    </message>
+    <message>
+        <source>Different people</source>
+        <translation>Persone diverse</translation>
+    </message>
+    <message>
+        <source>Reject: never merge these two</source>
+        <translation>Rifiuta: non unire mai questi due</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Salta</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Decidi più tardi</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Precedente</translation>
+    </message>
+    <message>
+        <source>Previous pair</source>
+        <translation>Coppia precedente</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Successiva</translation>
+    </message>
+    <message>
+        <source>Next pair</source>
+        <translation>Coppia successiva</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
+        <source>Probability from</source>
+        <translation>Probabilità da</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Accept all from this probability…</source>
+        <translation>Accetta tutte da questa probabilità…</translation>
+    </message>
+    <message>
+        <source>Accept every pair at or above the probability on the left; you see how many before anything happens</source>
+        <translation>Accetta ogni coppia con probabilità pari o superiore a quella indicata a sinistra; prima vedi quante sono</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Tutte le fonti</translation>
+    </message>
+    <message>
+        <source>Loading pairs to review</source>
+        <translation>Caricamento delle coppie da verificare</translation>
+    </message>
+    <message>
+        <source>Saving the decision</source>
+        <translation>Salvataggio della decisione</translation>
+    </message>
+    <message>
+        <source>Accept pairs</source>
+        <translation>Accetta coppie</translation>
+    </message>
+    <message>
+        <source>Accept %1 pairs with a probability of %2 or more? Each becomes one person.</source>
+        <translation>Accettare %1 coppie con probabilità di almeno %2? Ognuna diventerà una sola persona.</translation>
+    </message>
+    <message>
+        <source>Accepting pairs</source>
+        <translation>Accettazione delle coppie</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>Nothing to review. Unico will ask again when new files bring doubtful pairs.</source>
+        <translation>Niente da verificare. Unico chiederà di nuovo quando nuovi file porteranno coppie dubbie.</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 rimaste</translation>
+    </message>
+    <message>
+        <source>Pairs waiting for a decision with the current filters</source>
+        <translation>Coppie in attesa di decisione con i filtri attuali</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Generali</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>Abbinamento</translation>
+    </message>
+    <message>
+        <source>Golden records</source>
+        <translation>Schede uniche</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Same as the system (%1)</source>
+        <translation>Come il sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Default phone region</source>
+        <translation>Paese predefinito dei telefoni</translation>
+    </message>
+    <message>
+        <source>Country used for phone numbers written without +prefix</source>
+        <translation>Paese usato per i numeri scritti senza prefisso +</translation>
+    </message>
+    <message>
+        <source>Choose the thresholds myself</source>
+        <translation>Scelgo io le soglie</translation>
+    </message>
+    <message>
+        <source>Merge automatically above</source>
+        <translation>Unisci automaticamente sopra</translation>
+    </message>
+    <message>
+        <source>Ask me to review above</source>
+        <translation>Chiedimi di verificare sopra</translation>
+    </message>
+    <message>
+        <source>By default Unico uses thresholds measured to keep automatic merges at least 99.5% precise. Pairs between the two thresholds go to the Review screen.</source>
+        <translation>Di norma Unico usa soglie misurate per tenere le unioni automatiche precise almeno al 99,5%. Le coppie fra le due soglie vanno nella schermata Verifica.</translation>
+    </message>
+    <message>
+        <source>When sources disagree on a name or an address, the first channel in this list wins. Contact details follow the most recent value.</source>
+        <translation>Quando le fonti non concordano su un nome o un indirizzo, vince il primo canale di questo elenco. Per i recapiti vale il valore più recente.</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Sposta su</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Sposta giù</translation>
+    </message>
+    <message>
+        <source>First touch</source>
+        <translation>Primo contatto</translation>
+    </message>
+    <message>
+        <source>Last touch</source>
+        <translation>Ultimo contatto</translation>
+    </message>
+    <message>
+        <source>Last non-direct touch</source>
+        <translation>Ultimo contatto non diretto</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Lineare</translation>
+    </message>
+    <message>
+        <source>Time decay</source>
+        <translation>Decadimento nel tempo</translation>
+    </message>
+    <message>
+        <source>Position-based (40/20/40)</source>
+        <translation>Basato sulla posizione (40/20/40)</translation>
+    </message>
+    <message>
+        <source>Markov chain (removal effect)</source>
+        <translation>Catene di Markov (effetto rimozione)</translation>
+    </message>
+    <message>
+        <source>Shapley value</source>
+        <translation>Valore di Shapley</translation>
+    </message>
+    <message>
+        <source>Attribution model</source>
+        <translation>Modello di attribuzione</translation>
+    </message>
+    <message>
+        <source>Lookback window</source>
+        <translation>Finestra di osservazione</translation>
+    </message>
+    <message>
+        <source>Time-decay half-life</source>
+        <translation>Dimezzamento del decadimento</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> giorni</translation>
+    </message>
+    <message>
+        <source>Delete old personal data automatically</source>
+        <translation>Cancella automaticamente i dati personali vecchi</translation>
+    </message>
+    <message>
+        <source>Garante loyalty-card limits (%1 months profiling, %2 marketing)</source>
+        <translation>Limiti del Garante per le carte fedeltà (%1 mesi profilazione, %2 marketing)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizzati</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limiti</translation>
+    </message>
+    <message>
+        <source>Keep for profiling</source>
+        <translation>Conserva per la profilazione</translation>
+    </message>
+    <message>
+        <source>Keep for marketing</source>
+        <translation>Conserva per il marketing</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mesi</translation>
+    </message>
+    <message>
+        <source>Off by default. The Italian data protection authority (Garante) limits loyalty-card data to 12 months for profiling and 24 months for marketing unless the customer agreed otherwise.</source>
+        <translation>Disattivata di norma. Il Garante per la protezione dei dati personali limita i dati delle carte fedeltà a 12 mesi per la profilazione e a 24 mesi per il marketing, salvo diverso consenso del cliente.</translation>
+    </message>
+    <message>
+        <source>The review threshold must be lower than the automatic one.</source>
+        <translation>La soglia di verifica deve essere più bassa di quella automatica.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasti</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesScreen</name>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventi</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aggiornato</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonna nel file</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importato</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Conteggi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Annullata</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Completata</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fonti</translation>
+    </message>
+    <message>
+        <source>Every channel export you imported: what it holds, how its columns were read, and the rows that could not be used.</source>
+        <translation>Ogni esportazione dei canali che hai importato: che cosa contiene, come sono state lette le colonne e le righe non utilizzabili.</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Importa file…</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>Annulla importazione</translation>
+    </message>
+    <message>
+        <source>Take back the selected import: its new rows go, updated rows return to what they were</source>
+        <translation>Annulla l’importazione selezionata: le righe nuove vengono tolte, quelle aggiornate tornano com’erano</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Salva come CSV…</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows to a CSV file</source>
+        <translation>Salva le righe scartate in un file CSV</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Associazione colonne</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>Importazioni</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Righe scartate</translation>
+    </message>
+    <message>
+        <source>Reading rejected rows</source>
+        <translation>Lettura delle righe scartate</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected row(s) in the selected import.</source>
+        <translation>
+            <numerusform>%n riga scartata nell’importazione selezionata.</numerusform>
+            <numerusform>%n righe scartate nell’importazione selezionata.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>Salva le righe scartate</translation>
+    </message>
+    <message>
+        <source>Take back the import of %1? Records it added are removed and records it updated get their previous values back.</source>
+        <translation>Annullare l’importazione di %1? I record aggiunti vengono tolti e quelli aggiornati tornano ai valori precedenti.</translation>
+    </message>
+    <message>
+        <source>Undoing the import</source>
+        <translation>Annullamento dell’importazione</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>Customer ID</source>
+        <translation>Codice cliente</translation>
+    </message>
+    <message>
+        <source>Loyalty card</source>
+        <translation>Carta fedeltà</translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation>Codice fiscale</translation>
+    </message>
+    <message>
+        <source>Other personal ID</source>
+        <translation>Altro documento personale</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nome e cognome</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Cognome</translation>
+    </message>
+    <message>
+        <source>Surname particle (de, van…)</source>
+        <translation>Particella del cognome (de, van…)</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Azienda</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Cellulare</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Data di nascita</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Sesso</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>Indirizzo (seconda riga)</translation>
+    </message>
+    <message>
+        <source>Street number</source>
+        <translation>Numero civico</translation>
+    </message>
+    <message>
+        <source>Postcode (CAP)</source>
+        <translation>CAP</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Città</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provincia</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Nazione</translation>
+    </message>
+    <message>
+        <source>Email marketing consent</source>
+        <translation>Consenso marketing via email</translation>
+    </message>
+    <message>
+        <source>Email consent date</source>
+        <translation>Data del consenso email</translation>
+    </message>
+    <message>
+        <source>SMS marketing consent</source>
+        <translation>Consenso marketing via SMS</translation>
+    </message>
+    <message>
+        <source>SMS consent date</source>
+        <translation>Data del consenso SMS</translation>
+    </message>
+    <message>
+        <source>Subscription status</source>
+        <translation>Stato dell’iscrizione</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etichette</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Data di iscrizione</translation>
+    </message>
+    <message>
+        <source>Home store</source>
+        <translation>Negozio di riferimento</translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation>Totale speso</translation>
+    </message>
+    <message>
+        <source>Total orders</source>
+        <translation>Totale ordini</translation>
+    </message>
+    <message>
+        <source>Event / order / receipt ID</source>
+        <translation>ID evento / ordine / scontrino</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Data e ora</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Tipo di evento</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantità</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Prodotto</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Codice articolo</translation>
+    </message>
+    <message>
+        <source>Store / location</source>
+        <translation>Negozio / punto vendita</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>Stato dell’ordine</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagna</translation>
+    </message>
+    <message>
+        <source>UTM source</source>
+        <translation>UTM source</translation>
+    </message>
+    <message>
+        <source>UTM medium</source>
+        <translation>UTM medium</translation>
+    </message>
+    <message>
+        <source>UTM campaign</source>
+        <translation>UTM campaign</translation>
+    </message>
+    <message>
+        <source>UTM content</source>
+        <translation>UTM content</translation>
+    </message>
+    <message>
+        <source>UTM term</source>
+        <translation>UTM term</translation>
+    </message>
+    <message>
+        <source>Visitor / device ID</source>
+        <translation>ID visitatore / dispositivo</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Negozio</translation>
+    </message>
+    <message>
+        <source>Online shop</source>
+        <translation>Negozio online</translation>
+    </message>
+    <message>
+        <source>Email / newsletter</source>
+        <translation>Email / newsletter</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Sito web</translation>
+    </message>
+    <message>
+        <source>Ads / leads</source>
+        <translation>Pubblicità / contatti</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Altro</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Acquisto</translation>
+    </message>
+    <message>
+        <source>Return / refund</source>
+        <translation>Reso / rimborso</translation>
+    </message>
+    <message>
+        <source>Added to cart</source>
+        <translation>Aggiunto al carrello</translation>
+    </message>
+    <message>
+        <source>Started checkout</source>
+        <translation>Inizio pagamento</translation>
+    </message>
+    <message>
+        <source>Visit / page view</source>
+        <translation>Visita / pagina vista</translation>
+    </message>
+    <message>
+        <source>Email sent</source>
+        <translation>Email inviata</translation>
+    </message>
+    <message>
+        <source>Email opened</source>
+        <translation>Email aperta</translation>
+    </message>
+    <message>
+        <source>Email clicked</source>
+        <translation>Clic nell’email</translation>
+    </message>
+    <message>
+        <source>Ad click</source>
+        <translation>Clic su annuncio</translation>
+    </message>
+    <message>
+        <source>Lead form</source>
+        <translation>Modulo contatti</translation>
+    </message>
+    <message>
+        <source>Subscribed</source>
+        <translation>Iscritto</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Disiscritto</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>Punti fedeltà</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contatti</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventi</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Escluso</translation>
+    </message>
+    <message>
+        <source>Cleaned (bounced)</source>
+        <translation>Non valido (rimbalzato)</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>Ha rifiutato</translation>
+    </message>
+    <message>
+        <source>Opted in</source>
+        <translation>Ha acconsentito</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Sconosciuto</translation>
+    </message>
+    <message>
+        <source>Rows read</source>
+        <translation>Righe lette</translation>
+    </message>
+    <message>
+        <source>New records</source>
+        <translation>Record nuovi</translation>
+    </message>
+    <message>
+        <source>Updated records</source>
+        <translation>Record aggiornati</translation>
+    </message>
+    <message>
+        <source>Unchanged records</source>
+        <translation>Record invariati</translation>
+    </message>
+    <message>
+        <source>Anonymous events</source>
+        <translation>Eventi anonimi</translation>
+    </message>
+    <message>
+        <source>People found on events</source>
+        <translation>Persone trovate negli eventi</translation>
+    </message>
+    <message>
+        <source>Duplicate rows</source>
+        <translation>Righe duplicate</translation>
+    </message>
+    <message>
+        <source>Erased people skipped</source>
+        <translation>Persone cancellate saltate</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Righe scartate</translation>
+    </message>
+    <message>
+        <source>Automatic merge</source>
+        <translation>Unione automatica</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accettata</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rifiutata</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Saltata</translation>
+    </message>
+    <message>
+        <source>Merged by hand</source>
+        <translation>Unione manuale</translation>
+    </message>
+    <message>
+        <source>Unmerged</source>
+        <translation>Separazione</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Cancellazione</translation>
+    </message>
+    <message>
+        <source>Automatic mapping</source>
+        <translation>Associazione automatica</translation>
+    </message>
+    <message>
+        <source>Tables and exports</source>
+        <translation>Tabelle ed esportazioni</translation>
+    </message>
+    <message>
+        <source>CSV / TSV / text</source>
+        <translation>CSV / TSV / testo</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (Excel, OpenDocument)</source>
+        <translation>Fogli di calcolo (Excel, OpenDocument)</translation>
+    </message>
+    <message>
+        <source>Mailchimp audience export (ZIP)</source>
+        <translation>Esportazione del pubblico Mailchimp (ZIP)</translation>
+    </message>
+    <message>
+        <source>Names in the email address</source>
+        <translation>Nomi nell’indirizzo email</translation>
+    </message>
+    <message>
+        <source>Household check</source>
+        <translation>Controllo nucleo familiare</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>mancante</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>uguale</translation>
+    </message>
+    <message>
+        <source>first and last swapped</source>
+        <translation>nome e cognome scambiati</translation>
+    </message>
+    <message>
+        <source>close (Jaro-Winkler ≥ 0.92 or one edit)</source>
+        <translation>molto simile (Jaro-Winkler ≥ 0,92 o una modifica)</translation>
+    </message>
+    <message>
+        <source>nickname</source>
+        <translation>diminutivo</translation>
+    </message>
+    <message>
+        <source>one contains the other</source>
+        <translation>uno contiene l’altro</translation>
+    </message>
+    <message>
+        <source>similar (Jaro-Winkler ≥ 0.85)</source>
+        <translation>simile (Jaro-Winkler ≥ 0,85)</translation>
+    </message>
+    <message>
+        <source>initial only</source>
+        <translation>solo l’iniziale</translation>
+    </message>
+    <message>
+        <source>somewhat similar (Jaro-Winkler ≥ 0.7)</source>
+        <translation>abbastanza simile (Jaro-Winkler ≥ 0,7)</translation>
+    </message>
+    <message>
+        <source>different</source>
+        <translation>diverso</translation>
+    </message>
+    <message>
+        <source>day and month swapped</source>
+        <translation>giorno e mese scambiati</translation>
+    </message>
+    <message>
+        <source>one digit off</source>
+        <translation>una cifra diversa</translation>
+    </message>
+    <message>
+        <source>same year (other part unknown)</source>
+        <translation>stesso anno (il resto è ignoto)</translation>
+    </message>
+    <message>
+        <source>same year and month</source>
+        <translation>stesso anno e mese</translation>
+    </message>
+    <message>
+        <source>same year</source>
+        <translation>stesso anno</translation>
+    </message>
+    <message>
+        <source>within 3 years</source>
+        <translation>entro 3 anni</translation>
+    </message>
+    <message>
+        <source>within 12 years</source>
+        <translation>entro 12 anni</translation>
+    </message>
+    <message>
+        <source>same address</source>
+        <translation>stesso indirizzo</translation>
+    </message>
+    <message>
+        <source>same name at another domain</source>
+        <translation>stesso nome su un altro dominio</translation>
+    </message>
+    <message>
+        <source>one typo</source>
+        <translation>un errore di battitura</translation>
+    </message>
+    <message>
+        <source>same number</source>
+        <translation>stesso numero</translation>
+    </message>
+    <message>
+        <source>same last 7 digits</source>
+        <translation>stesse ultime 7 cifre</translation>
+    </message>
+    <message>
+        <source>email names the person and birth year</source>
+        <translation>l’email riporta la persona e l’anno di nascita</translation>
+    </message>
+    <message>
+        <source>email names the person</source>
+        <translation>l’email riporta la persona</translation>
+    </message>
+    <message>
+        <source>email has the surname and initial</source>
+        <translation>l’email riporta cognome e iniziale</translation>
+    </message>
+    <message>
+        <source>email has the surname</source>
+        <translation>l’email riporta il cognome</translation>
+    </message>
+    <message>
+        <source>email names someone else</source>
+        <translation>l’email riporta un’altra persona</translation>
+    </message>
+    <message>
+        <source>same street and number</source>
+        <translation>stessa via e numero</translation>
+    </message>
+    <message>
+        <source>similar street, same number</source>
+        <translation>via simile, stesso numero</translation>
+    </message>
+    <message>
+        <source>same street, number missing</source>
+        <translation>stessa via, numero mancante</translation>
+    </message>
+    <message>
+        <source>same street, other number</source>
+        <translation>stessa via, altro numero</translation>
+    </message>
+    <message>
+        <source>similar</source>
+        <translation>simile</translation>
+    </message>
+    <message>
+        <source>one edit</source>
+        <translation>una modifica</translation>
+    </message>
+    <message>
+        <source>first names or birth years clash: household-shared fields capped</source>
+        <translation>nomi o anni di nascita in conflitto: i dati condivisi in famiglia contano meno</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Welcome to Unico</source>
+        <translation>Benvenuto in Unico</translation>
+    </message>
+    <message>
+        <source>One view of each customer across your shop&apos;s channels: import your till, online shop, newsletter and lead exports, check the matches, and see every customer&apos;s journey.</source>
+        <translation>Una sola vista di ogni cliente su tutti i canali del tuo negozio: importa le esportazioni di cassa, negozio online, newsletter e contatti, controlla gli abbinamenti e guarda il percorso di ogni cliente.</translation>
+    </message>
+    <message>
+        <source>Explore the demo shop</source>
+        <translation>Esplora il negozio dimostrativo</translation>
+    </message>
+    <message>
+        <source>A ready-made Italian retailer with five channels</source>
+        <translation>Un negozio italiano già pronto, con cinque canali</translation>
+    </message>
+    <message>
+        <source>Create a workspace</source>
+        <translation>Crea un archivio</translation>
+    </message>
+    <message>
+        <source>An empty file for your own shop&apos;s data</source>
+        <translation>Un file vuoto per i dati del tuo negozio</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Importa file</translation>
+    </message>
+    <message>
+        <source>Till, Shopify, Mailchimp, leads, web analytics, spreadsheets…</source>
+        <translation>Cassa, Shopify, Mailchimp, contatti, web analytics, fogli di calcolo…</translation>
+    </message>
+    <message>
+        <source>No workspace is open yet.</source>
+        <translation>Nessun archivio ancora aperto.</translation>
+    </message>
+    <message>
+        <source>Open workspace: %1</source>
+        <translation>Archivio aperto: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,101 @@
+"""Profiles: the lazy table, search, the profile page and the journey timeline."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.gui.journey import LANES
+from app.gui.profiles_model import PAGE
+from tests.gui.data import build_workspace
+
+
+def open_profiles(make_window, qtbot, path):
+    window = make_window()
+    window.open_workspace(path)
+    screen = window.show_screen("profiles")
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0, timeout=5000)
+    return window, screen
+
+
+def test_search_filters_the_table_and_enter_opens_the_profile(make_window, qtbot, tmp_path):
+    build_workspace(tmp_path / "w.db")
+    window, screen = open_profiles(make_window, qtbot, tmp_path / "w.db")
+    assert screen.model.rowCount() == 3
+    assert screen.count.text() == "3 profiles"
+    names = [screen.model.index(r, 0).data() for r in range(3)]
+    assert names == sorted(names)
+    qtbot.keyClicks(screen.search, "rossi")
+    with qtbot.waitSignal(screen._timer.timeout, timeout=2000):
+        pass
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=5000)
+    assert screen.model.index(0, 0).data() == "Marco Rossi"
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    page = screen.page
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=5000)
+    assert screen.pages.currentWidget() is page
+    assert page.name.text() == "Marco Rossi"
+    assert [r["ref"] for r in page.detail.records] == ["shop:1002", "till:C002"]
+
+
+def test_profile_page_shows_values_with_their_sources_consent_and_history(make_window, qtbot, tmp_path):
+    ids = build_workspace(tmp_path / "w.db")
+    window, screen = open_profiles(make_window, qtbot, tmp_path / "w.db")
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_profile(ids["profiles"][0])
+    page = screen.page
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=5000)
+    golden = {(r["field"], r["value"]): r["sources"] for r in page.golden_model.rows}
+    assert golden[("city", "Milano")] == "till" and golden[("city", "MILANO")] == "shop"
+    assert golden[("email", "giulia.bianchi@example.it")] == "shop, till"
+    consent = {page.consent_model.index(r, 0).data(): page.consent_model.index(r, 1).data()
+               for r in range(page.consent_model.rowCount())}
+    assert consent == {"till:C001": "Opted in", "shop:1001": "Opted out"}
+    history = page.history_model
+    assert history.rowCount() == 1 and history.index(0, 1).data() == "Automatic merge"
+    assert "5 events" in page.summary.text()
+    qtbot.keyClick(page.tabs, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert screen.pages.currentIndex() == 0
+
+
+def test_journey_lanes_markers_range_filter_and_event_details(make_window, qtbot, tmp_path):
+    ids = build_workspace(tmp_path / "w.db")
+    window, screen = open_profiles(make_window, qtbot, tmp_path / "w.db")
+    window.show_profile(ids["profiles"][0])
+    page = screen.page
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=5000)
+    journey = page.show_journey()
+    assert len(journey.events) == 5  # the anonymous web visit is nobody's journey
+    spots = journey.scatter.points()
+    lanes = sorted({int(p.pos().y()) for p in spots})
+    assert lanes == sorted({LANES.index(c) for c in ("store", "online_shop", "web")})
+    purchases = sorted((p for p in spots if journey.events[p.data()]["type"] == "purchase"),
+                       key=lambda p: journey.events[p.data()]["amount"])
+    assert purchases[0].size() < purchases[-1].size()  # bigger spend, bigger marker
+    assert "Purchase" in journey._tip(0, 0, purchases[-1].data()) and "1,234.56" in journey._tip(0, 0, purchases[-1].data())
+    assert journey.model.rowCount() == 5
+    ts = [e["ts"] for e in journey.events]
+    journey.select_range(ts[0] - 1, ts[2] + 1)  # the first three days
+    assert [e["type"] for e in journey.model.rows] == ["visit", "cart", "purchase"]
+    assert journey.range_label.text().startswith("3 of 5 events")
+    journey.show_event(4)  # a click on the last purchase: the range widens to include it
+    assert journey.model.rows[journey.table.currentIndex().row()]["amount"] == pytest.approx(1234.56)
+    html = journey.detail.toPlainText()
+    assert "Row as read from the file" in html and "Scontrino" in html
+
+
+def test_lazy_model_fetches_pages_only_when_rows_are_shown(make_window, qtbot, tmp_path):
+    build_workspace(tmp_path / "w.db", extra_profiles=5000)
+    window, screen = open_profiles(make_window, qtbot, tmp_path / "w.db")
+    model = screen.model
+    assert model.rowCount() == 5003
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: model.pages_fetched >= 1, timeout=2000)  # painted: the first page is read
+    fetched = model.pages_fetched
+    assert fetched <= 2  # only what is on screen
+    screen.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.pages_fetched > fetched, timeout=2000)
+    assert model.pages_fetched <= fetched + 2
+    assert model.index(5002, 0).data() == model.row(5002)["display_name"]
+    assert model.pages_fetched < 5003 / PAGE
