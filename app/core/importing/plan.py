@@ -317,11 +317,16 @@ def _key(plan: ImportPlan, fmt: Format | None, profiles: Mapping[str, ColumnProf
         return fmt.key_column(m), False, "first", True, notes
     for name in ("customer_id", "loyalty_card", "codice_fiscale", "national_id"):
         col = m.get(name)
-        if col and profiles[col].unique and profiles[col].fill_rate >= 0.9:
+        if not col:
+            continue
+        p = profiles[col]
+        repeats = p.filled - p.distinct
+        # a key may be missing on some rows (they get a content key) and repeat on a stray duplicate
+        # row (rejected), but a column that repeats a lot (a store code) keys nothing
+        if p.fill_rate >= 0.5 and repeats <= max(1, p.filled // 100):
             return col, False, "first", True, notes
-        if col:
-            notes.append(f"column {col!r} ({name}) is not unique or often empty in the first rows: "
-                         "not used as the key")
+        notes.append(f"column {col!r} ({name}) repeats values or is often empty in the first rows: "
+                     "not used as the key")
     notes.append("no key column: each row is keyed by a hash of its identity fields (a newer export of this "
                  "file adds changed rows as new records instead of updating them)")
     return None, False, "first", True, notes
