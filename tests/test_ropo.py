@@ -157,6 +157,20 @@ def test_most_frequent_value_and_golden_record_win(ws):
     assert groups == {p: "MILANO", q: "BARI", -lone: "COMO"}
 
 
+def test_near_store_reads_a_blank_province_from_city_postcode_or_a_sigla_typed_as_city(ws):
+    shop = near_far_shop(ws)
+    shop.record(n_city="SESTO SAN GIOVANNI", n_province="MI", n_postcode="20099")   # teaches the places
+    shop.record(n_city="LECCE", n_province="LE", n_postcode="73100")
+    sesto = shop.profile(shop.record(n_city="SESTO SAN GIOVANNI"))
+    lecce_cap = shop.profile(shop.record(n_postcode="73100"))
+    sigla = shop.profile(shop.record(n_city="MB"))
+    nowhere = shop.profile(shop.record(n_city="ATLANTIDE"))
+    unknown = shop.profile(shop.record())
+    groups = profile_groups(shop.ws, "near_store").set_index("profile_id")["group"].to_dict()
+    assert groups[sesto] == "near" and groups[lecce_cap] == "far" and groups[sigla] == "near"
+    assert groups[nowhere] == "far" and unknown not in groups
+
+
 def test_near_store_needs_store_names_with_cities(ws):
     shop = Shop(ws)
     rid = shop.record(n_city="MILANO")

@@ -11,10 +11,12 @@ Fields:
 - ``postcode_area``: the first three characters of the postcode;
 - ``tag`` (or ``tags``): every tag of the person's records, lower-cased — a person with two tags is
   in two groups;
-- ``near_store``: ``near`` when the person's province (else city) is one where a store is, ``far``
-  when it is known and is not. Store places come from the data: a city of the customers' addresses
-  that is named in a store's name (``Bottega Rossi Milano Centro`` → MILANO), with that city's most
-  frequent province;
+- ``near_store``: ``near`` when the person lives in a province where a store is, ``far`` when
+  their province is known and is not. A blank province is read from the city or postcode (the
+  province other records give them most often), or is the city itself when that is a sigla; a
+  city whose province stays unknown is near only when a store is in it. No place at all: left out. Store places come from the data: a city of the
+  customers' addresses named in a store's name (``Bottega Rossi Milano Centro`` → MILANO), with
+  that city's most frequent province;
 - any other canonical field (``home_store``, ``registered_at``…): its value in the records' ``fields``.
 """
 from __future__ import annotations
@@ -105,31 +107,43 @@ def _key(text: str) -> str:
     return " " + " ".join(re.findall(r"[A-Z0-9]+", plain.upper())) + " "
 
 
+def _province_of(ws: Workspace, column: str) -> dict[str, str]:
+    """The most frequent province of each value of ``column`` (n_city or n_postcode) in the records."""
+    rows = ws.query(f"""
+        SELECT {column}, n_province, count(*) AS n FROM records
+        WHERE {column} IS NOT NULL AND {column} <> '' AND n_province IS NOT NULL AND n_province <> ''
+        GROUP BY {column}, n_province ORDER BY n DESC, n_province""")
+    out: dict[str, str] = {}
+    for value, province, _ in rows:
+        out.setdefault(value, province)
+    return out
+
+
 def store_places(ws: Workspace) -> tuple[set[str], set[str]]:
     """The cities named in store names, and their provinces (see the module docstring)."""
     stores = [_key(r[0]) for r in ws.query(
         "SELECT DISTINCT store FROM events WHERE channel = 'store' AND store IS NOT NULL")]
-    places = ws.query(
-        "SELECT n_city, n_province, count(*) AS n FROM records WHERE n_city IS NOT NULL AND n_city <> '' "
-        "GROUP BY n_city, n_province ORDER BY n DESC")
-    cities: set[str] = set()
-    provinces: dict[str, str] = {}
-    for city, province, _ in places:
-        if any(_key(city) in s for s in stores):
-            cities.add(city)
-            if province and city not in provinces:
-                provinces[city] = province  # most frequent first
-    return cities, set(provinces.values())
+    cities = {r[0] for r in ws.query("SELECT DISTINCT n_city FROM records WHERE n_city IS NOT NULL AND n_city <> ''")
+              if any(_key(r[0]) in s for s in stores)}
+    province = _province_of(ws, "n_city")
+    return cities, {province[c] for c in cities if c in province}
 
 
 def _near_store(ws: Workspace) -> pd.DataFrame:
+    """near / far by the person's province, else the province their city or postcode has in the
+    other records (people often leave the province blank), else their city; unknown people are left out."""
     cities, provinces = store_places(ws)
     if not cities:
         raise UsageError("cannot tell who lives near a store: no store name in the receipts names a city "
                          "of the customers' addresses; break down by city or province instead")
-    city = _voted(ws, "city").rename(columns={"group": "city"})
-    province = _voted(ws, "province").rename(columns={"group": "province"})
-    df = city.merge(province, on="profile_id", how="outer")
-    near = df["province"].isin(provinces) | (df["province"].isna() & df["city"].isin(cities))
+    df = None
+    for field in ("province", "city", "postcode"):
+        part = _voted(ws, field).rename(columns={"group": field})
+        df = part if df is None else df.merge(part, on="profile_id", how="outer")
+    known = {r[0] for r in ws.query("SELECT DISTINCT n_province FROM records WHERE n_province <> ''")}
+    province = df["province"].fillna(df["city"].map(_province_of(ws, "n_city")))
+    province = province.fillna(df["postcode"].map(_province_of(ws, "n_postcode")))
+    province = province.fillna(df["city"].where(df["city"].isin(known)))  # a sigla typed as the city
+    near = province.isin(provinces) | (province.isna() & df["city"].isin(cities))
     df["group"] = near.map({True: NEAR, False: FAR})
-    return df[["profile_id", "group"]]
+    return df.loc[province.notna() | df["city"].notna(), ["profile_id", "group"]]
