@@ -14,9 +14,9 @@ Fields:
 - ``near_store``: ``near`` when the person lives in a province where a store is, ``far`` when
   their province is known and is not. A blank province is read from the city or postcode (the
   province other records give them most often), or is the city itself when that is a sigla; a
-  city whose province stays unknown is near only when a store is in it. No place at all: left out. Store places come from the data: a city of the
-  customers' addresses named in a store's name (``Bottega Rossi Milano Centro`` → MILANO), with
-  that city's most frequent province;
+  city whose province stays unknown is near only when a store is in it; no place at all: left
+  out. Store places come from the data: a city of the customers' addresses named in a store's
+  name (``Bottega Rossi Milano Centro`` → MILANO), with that city's most frequent province;
 - any other canonical field (``home_store``, ``registered_at``…): its value in the records' ``fields``.
 """
 from __future__ import annotations
