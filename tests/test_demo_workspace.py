@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 
+from app.cli import main
+from app.core.demo.true_profiles import true_memberships
 from app.core.demo.workspace import META_KEY, build_demo_workspace
 from app.core.errors import Cancelled, UsageError
 from app.core.jobs import Progress
@@ -58,3 +61,22 @@ def test_cancel_leaves_no_workspace(tmp_path):
     with pytest.raises(Cancelled):
         build_demo_workspace(db, people=100, progress=progress)
     assert not db.exists()
+
+
+def test_true_identities_let_the_ropo_report_recover_the_planted_figures(tmp_path, capsys):
+    db = build_demo_workspace(tmp_path / "t.db", people=400, seed=9, identities="truth")
+    files = tmp_path / "t-files"
+    truth = json.loads((files / "truth.json").read_text(encoding="utf-8"))
+    with Workspace(db, create=False) as ws:
+        mapping = true_memberships(ws, files / "truth.csv")
+        profiles = ws.scalar("SELECT count(*) FROM profiles")
+        contact_records = ws.scalar("SELECT count(*) FROM records WHERE origin = 'row'")
+    assert profiles == len(set(mapping.values())) > 0
+    # leads come in as events with identity records; the other three person files as rows
+    rows = truth["counts"]["rows"]
+    assert contact_records == rows["till_clienti.csv"] + rows["shopify_customers.csv"] + rows["mailchimp_audience.zip"]
+    assert sum(1 for _ in mapping) >= contact_records  # every contact row, plus event identities
+    for days in ("7", "14", "30"):
+        assert main(["--db", str(db), "report", "ropo", "--window-days", days, "--format", "json"]) == 0
+        report = json.loads(capsys.readouterr().out)
+        assert report["ropo_share"] == pytest.approx(truth["ropo"][days]["ropo_share"], abs=0.03)

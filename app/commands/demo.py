@@ -46,6 +46,8 @@ def register(sub) -> None:
     b.add_argument("--people", metavar="N", type=int, default=2000, help="people in the population (default 2000)")
     b.add_argument("--seed", metavar="S", type=int, default=7, help="random seed (default 7)")
     b.add_argument("--replace", action="store_true", help="replace the workspace if it exists")
+    b.add_argument("--true-identities", action="store_true",
+                   help="skip matching: profiles from the ground truth (to check what comes after matching)")
     b.add_argument("--json", action="store_true", help="print what was imported and matched as JSON")
     b.set_defaults(handler=cmd_build)
 
@@ -95,7 +97,8 @@ def cmd_build(args) -> int:
 
     db = resolve_db_path(getattr(args, "db", None))
     progress = cli_progress(args.json)
-    build_demo_workspace(db, people=args.people, seed=args.seed, progress=progress, replace=args.replace)
+    build_demo_workspace(db, people=args.people, seed=args.seed, progress=progress, replace=args.replace,
+                         identities="truth" if args.true_identities else "match")
     end_progress(progress)
     with Workspace(db, create=False) as ws:
         summary, counts = ws.get_json(META_KEY, {}), ws.counts()

@@ -60,7 +60,10 @@ def orders(j: Journeys, people: pd.DataFrame, dirt: Dirt, rng: np.random.Generat
     phone_style = phone_styles(rng, n, (0.3, 0.2, 0.1, 0.2, 0.05, 0.0, 0.0, 0.05, 0.0, 0.1))
     created = fmt_local(o["us"].values, "%Y-%m-%d %H:%M:%S %z")
     fulfilled = fmt_local(o["us"].values + rng.integers(1, 72, size=n) * 3600 * US, "%Y-%m-%d %H:%M:%S %z")
-    status = rng.choice(["paid", "refunded", "partially_refunded"], size=n, p=(0.95, 0.03, 0.02))
+    # web orders are sometimes refunded; a till-side POS sale is paid at the counter
+    status = np.where(o["source"].values == "pos", "paid",
+                      rng.choice(["paid", "refunded", "partially_refunded"], size=n, p=(0.95, 0.03, 0.02)))
+    o["status"] = status
     idx = {name: i for i, name in enumerate(L.SHOPIFY_ORDERS.headers)}
     rows: list[list[str]] = []
     for i in range(n):

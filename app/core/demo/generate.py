@@ -217,7 +217,7 @@ def _figures(pop: pd.DataFrame, receipts: pd.DataFrame, orders: pd.DataFrame, j)
     web = j.web[(j.web["user_id"] != "") & j.web["event"].isin(L.WEB_TOUCH_EVENTS)]
     clicks = j.email[j.email["action"] == "click"]
     touches = pd.concat([web[["pid", "us"]], clicks[["pid", "us"]], j.leads[["pid", "us"]]], ignore_index=True)
-    online = orders[orders["source"] == "web"].rename(columns={"total": "amount"})
+    online = orders[(orders["source"] == "web") & (orders["status"] != "refunded")].rename(columns={"total": "amount"})
     return {"identification": TR.identification(store_all),
             "ropo": TR.ropo_figures(identified, touches, pop),
             "reverse": TR.reverse_figures(online, identified)}

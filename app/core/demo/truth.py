@@ -11,8 +11,9 @@ Definitions (DOMAIN.md §4 "ROPO", issue 6), all instants exact (UTC):
 - ROPO purchase for window N days: an identified store purchase whose buyer had an online touch t
   with purchase − N days ≤ t < purchase. ROPO share = ROPO revenue / identified store revenue.
   Lag = purchase − last touch before it, in days; the median is over ROPO purchases, unweighted.
-- Reverse for N: an online order (Source `web`) whose buyer had an identified store purchase s
-  with order − N days ≤ s < order; share over all web order revenue (refunds not netted).
+- Reverse for N: an online order (Source `web`, Financial Status not `refunded`: a refunded order
+  is a return) whose buyer had an identified store purchase s with order − N days ≤ s < order;
+  share over the revenue of those orders (partial refunds not netted).
 - Segments: the buyer's true home (truth_people.csv): `near` (a town near one of the stores) or
   `far`, city (upper-case key), province (sigla).
 """
@@ -39,7 +40,7 @@ DEFINITIONS = {
     "window": "touch t counts for purchase p when p - N days <= t < p",
     "ropo_share": "ropo_revenue / store_revenue_identified",
     "median_lag_days": "median over ROPO purchases of (purchase - last touch before it) in days, unweighted",
-    "reverse": "web order with an identified store purchase by the same person in the N days before",
+    "reverse": "web order (not refunded) with an identified store purchase by the same person in the N days before",
     "segments": "buyer's true home from truth_people.csv: near/far, city key, province sigla",
     "time_zone": "receipts' Data/Ora are Europe/Rome local time",
 }

@@ -6,6 +6,7 @@ from pathlib import Path
 from types import ModuleType
 
 from app.core.demo.generate import DemoFile, generate_demo
+from app.core.demo.true_profiles import install_true_profiles
 from app.core.errors import UnicoError, UsageError
 from app.core.jobs import Progress
 from app.core.workspace import Workspace
@@ -25,10 +26,14 @@ def _optional(module: str, attr: str) -> ModuleType | None:
 
 
 def build_demo_workspace(db_path: Path, *, people: int = 2000, seed: int = 7, progress: Progress | None = None,
-                         replace: bool = False) -> Path:
+                         replace: bool = False, identities: str = "match") -> Path:
     """Generate into <db dir>/<db stem>-files/, import each file as a new user would (format found
-    from the headers, no flags), then match. Returns db_path. An existing workspace is refused
-    unless `replace`; a failed or cancelled build removes the half-built file."""
+    from the headers, no flags), then match — or, with identities="truth", install the true
+    profiles from truth.csv instead (for tests of what comes after matching). Returns db_path.
+    An existing workspace is refused unless `replace`; a failed or cancelled build removes the
+    half-built file."""
+    if identities not in ("match", "truth"):
+        raise UsageError(f"identities must be 'match' or 'truth', not {identities!r}")
     db_path = Path(db_path)
     progress = progress or Progress()
     importing = _optional("app.core.importing", "run_import")
@@ -47,7 +52,9 @@ def build_demo_workspace(db_path: Path, *, people: int = 2000, seed: int = 7, pr
         with Workspace(db_path) as ws:
             _import_all(ws, importing, manifest.files, summary, progress.sub(0.25, 0.8))
             matching = _optional("app.core.matching", "run_match")
-            if matching is None:
+            if identities == "truth":
+                summary["true_profiles"] = install_true_profiles(ws, manifest.truth_csv)
+            elif matching is None:
                 summary["notes"].append("matching not available: records were imported but not matched")
             else:
                 progress.update(0.8, "Matching the demo customers")
