@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pandas as pd
 import pytest
 
-from app.core.analytics.journeys import (DAY, EVENT_COLUMNS, NO_CAMPAIGN, conversion_mask, journeys,
+from app.core.analytics.journeys import (DAY, EVENT_COLUMNS, NO_CAMPAIGN, campaign_keys, conversion_mask, journeys,
                                          load_events)
 
 T0 = datetime(2025, 3, 1, tzinfo=timezone.utc)
@@ -233,3 +233,14 @@ def test_journeys_from_a_frame_keep_conversion_order():
     ])
     js = journeys(df)
     assert [(j.profile_id, j.value, j.keys()) for j in js] == [(1, 0.0, ["Direct"]), (2, 5.0, [])]
+
+
+def test_campaign_names_written_two_ways_are_one_campaign():
+    df = frame([
+        {"profile_id": 1, "day": 0, "type": "email_click", "channel": "email", "campaign": "Festa della donna"},
+        {"profile_id": 1, "day": 0, "type": "visit", "channel": "web", "utm_campaign": "festa_della_donna"},
+        {"profile_id": 1, "day": 1, "type": "visit", "channel": "web", "utm_campaign": "festa_della_donna"},
+        {"profile_id": 1, "day": 1, "type": "visit", "channel": "web", "utm_campaign": "(organic)"},
+        {"profile_id": 1, "day": 2, "type": "lead", "channel": "ads", "campaign": " Saldi ", "utm_campaign": "x"},
+    ])
+    assert campaign_keys(df).tolist() == ["festa_della_donna"] * 3 + [NO_CAMPAIGN, "Saldi"]

@@ -22,13 +22,12 @@ Fields:
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 
 import pandas as pd
 
 from app.core.errors import UsageError
 from app.core.fields import FIELDS_BY_NAME
+from app.core.normalize._text import upper_words
 from app.core.workspace import Workspace
 
 NORMALISED = {"city": "n_city", "province": "n_province", "postcode": "n_postcode", "country": "n_country",
@@ -102,9 +101,8 @@ def _tags(ws: Workspace) -> pd.DataFrame:
 
 
 def _key(text: str) -> str:
-    """Upper case, accents and punctuation gone, words padded by spaces for whole-word search."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " " + " ".join(re.findall(r"[A-Z0-9]+", plain.upper())) + " "
+    """Upper-case words padded by spaces, for a whole-word search."""
+    return f" {upper_words(text)} "
 
 
 def _province_of(ws: Workspace, column: str) -> dict[str, str]:

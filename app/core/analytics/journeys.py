@@ -30,6 +30,7 @@ import pandas as pd
 from app.core.analytics.channels import touch_channels
 from app.core.fields import CONVERSION_TYPES
 from app.core.jobs import Progress
+from app.core.normalize._text import upper_words
 from app.core.workspace import Workspace
 
 DAY = 86_400  # seconds
@@ -40,7 +41,8 @@ STORE = "store"
 ONLINE_SHOP = "online_shop"
 EVENT_COLUMNS = ["event_id", "record_id", "profile_id", "ts", "occurred_at", "channel", "type", "amount",
                  "currency", "store", "campaign", "utm_source", "utm_medium", "utm_campaign", "source"]
-_EMPTY_CAMPAIGNS = ("", "(not set)", "(none)", "(direct)", "(not provided)")
+# GA's placeholders for "no campaign"
+_EMPTY_CAMPAIGNS = ("", "(not set)", "(none)", "(direct)", "(not provided)", "(organic)", "(referral)")
 
 
 class Touch(NamedTuple):
@@ -120,14 +122,23 @@ def touch_mask(events: pd.DataFrame, *, include_opens: bool = False) -> pd.Serie
 
 
 def campaign_keys(events: pd.DataFrame) -> pd.Series:
-    """The campaign of each event: ``campaign``, else ``utm_campaign``, else ``NO_CAMPAIGN``."""
+    """The campaign of each event: ``campaign``, else ``utm_campaign``, else ``NO_CAMPAIGN``.
+
+    Names that differ only in case, accents and punctuation are one campaign (the newsletter's
+    title ``Festa della donna`` and its link tag ``festa_della_donna``), shown as written most often.
+    """
     def clean(col: str) -> pd.Series:
         s = events[col].astype(object).fillna("").astype(str).str.strip()
         return s.where(~s.str.lower().isin(_EMPTY_CAMPAIGNS), "")
 
     campaign, utm = clean("campaign"), clean("utm_campaign")
     out = campaign.where(campaign != "", utm)
-    return out.where(out != "", NO_CAMPAIGN)
+    keys = out.map({v: upper_words(v) for v in out.unique()})
+    counts = pd.DataFrame({"key": keys, "name": out}).value_counts().reset_index(name="n")
+    counts = counts.sort_values(["key", "n", "name"], ascending=[True, False, True]).drop_duplicates("key")
+    label = dict(zip(counts["key"], counts["name"]))
+    label[""] = NO_CAMPAIGN
+    return keys.map(label)
 
 
 def journeys(events: pd.DataFrame, *, lookback_days: float = 30, include_opens: bool = False,
