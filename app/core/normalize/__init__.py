@@ -3,7 +3,9 @@
 `normalize_record` / `normalize_frame` (record.py) produce the `records.n_*` columns matching reads;
 the per-field functions are re-exported here for importers, matching and exports.
 """
-from app.core.normalize.address import city_key, country_code, normalize_postcode, normalize_street, province_code
+from app.core.normalize.address import (
+    city_key, country_code, is_italian_province, normalize_postcode, normalize_street, province_code,
+)
 from app.core.normalize.codice_fiscale import CFInfo, cf_info, is_valid_cf, normalize_cf
 from app.core.normalize.dates import (
     DateOrderGuess, PartialDate, combine_date_time, infer_date_order, parse_date, parse_datetime, parse_time,
@@ -23,7 +25,8 @@ from app.core.normalize.values import (
 __all__ = [
     "CFInfo", "DateOrderGuess", "EmailHints", "N_COLUMNS", "PARTICLES", "PartialDate", "are_nickname_pair",
     "cf_info", "city_key", "clean_email", "clean_name", "combine_date_time", "country_code", "domain_typo",
-    "email_key", "first_name_info", "first_name_variants", "format_phone", "infer_date_order", "is_role_address",
+    "email_key", "first_name_info", "first_name_variants", "format_phone", "infer_date_order", "is_italian_province",
+    "is_role_address",
     "is_valid_cf", "is_valid_email", "local_part_hints", "looks_like_formula", "name_key", "normalize_cf",
     "normalize_frame", "normalize_postcode", "normalize_record", "normalize_street", "parse_amount", "parse_bool",
     "parse_consent", "parse_date", "parse_datetime", "parse_gender", "parse_time", "phone_type", "province_code",

@@ -171,13 +171,10 @@ def _countries() -> dict[str, str]:
 
 @lru_cache(maxsize=4096)
 def country_code(s: str | None) -> str | None:
-    """ISO-2 code from a code (IT, ITA) or a country name in Italian or English; unknown values → their upper-case key."""
+    """ISO-2 code from a code (IT, ITA) or a country name in Italian or English; None when not recognised."""
     if s is None:
         return None
-    words = upper_words(s)
-    if not words:
-        return None
-    return _countries().get(words.replace(" ", ""), words)
+    return _countries().get(upper_words(s).replace(" ", ""))
 
 
 _POSTCODE_JUNK = re.compile(r"[\s'\u00a0-]+")
