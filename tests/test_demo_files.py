@@ -7,7 +7,7 @@ import io
 import re
 import zipfile
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -227,6 +227,6 @@ def test_web_events_ga4_like(demo):
     assert {(r["utm_source"], r["utm_medium"]) for r in rows} >= {("google", "cpc"), ("(direct)", "(none)"),
                                                                   ("newsletter", "email")}
     for r in rows[:500]:
-        local = datetime.fromtimestamp(int(r["event_timestamp"]) / 1e6, tz=timezone.utc).astimezone(ROME)
+        local = datetime.fromtimestamp(int(r["event_timestamp"]) / 1e6, tz=UTC).astimezone(ROME)
         assert r["event_date"] == local.strftime("%Y%m%d")
         assert r["page_location"].startswith("https://www.bottegarossi.it/")

@@ -4,7 +4,12 @@ the real exports those tools produce, with the ground truth of who is who and th
 near-store / far-from-store ROPO pattern (seed article 002). See layouts.py for the files and
 truth.py for the definitions of every planted figure."""
 from app.core.demo.dirt import DirtRates
-from app.core.demo.generate import DemoFile, DemoManifest, generate_contacts_only, generate_demo
+from app.core.demo.generate import (
+    DemoFile,
+    DemoManifest,
+    generate_contacts_only,
+    generate_demo,
+)
 from app.core.demo.journeys import Behaviour
 
 __all__ = ["Behaviour", "DemoFile", "DemoManifest", "DirtRates", "generate_contacts_only", "generate_demo"]

@@ -15,8 +15,13 @@ import pandas as pd
 from app.core.demo import layouts as L
 from app.core.demo import tables as T
 from app.core.demo.clock import Clock, fmt_dates, fmt_local, fmt_utc
-from app.core.demo.dirt import (LANDLINE_STYLES, MOBILE_STYLES, Dirt, abbreviate, format_landline,
-                                format_mobile, phone_styles)
+from app.core.demo.dirt import (
+    Dirt,
+    abbreviate,
+    format_landline,
+    format_mobile,
+    phone_styles,
+)
 from app.core.demo.identities import Identities
 
 UNSUB_REASONS = ("Non voglio più ricevere queste email", "Troppe email", "Non mi sono mai iscritto a questa lista",
@@ -43,12 +48,16 @@ def _address_at(people: pd.DataFrame, pid: np.ndarray, day: np.ndarray) -> tuple
             np.where(old, p["old_cap"].values, p["cap"].values))
 
 
-def _surnames(dirt: Dirt, file: str, people: pd.DataFrame, pid: np.ndarray) -> np.ndarray:
-    last = people["last"].values[pid].copy()
-    alt = people["alt_last"].values[pid]
+def _who(dirt: Dirt, file: str, people: pd.DataFrame, pid: np.ndarray
+         ) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """The people behind the rows, with the first names and surnames this source knows them by
+    (some married women by their husband's surname)."""
+    p = people.iloc[pid]
+    last = p["last"].values.copy()
+    alt = p["alt_last"].values
     rows = dirt.choose(file, "married_surname", alt != "")
     last[rows] = alt[rows]
-    return last
+    return p, p["first"].values.copy(), last
 
 
 def _streets(dirt: Dirt, file: str, street: np.ndarray, number: np.ndarray, comma_share: float) -> np.ndarray:
@@ -71,12 +80,11 @@ def _landlines(dirt: Dirt, national: np.ndarray, city: np.ndarray, weights: tupl
 
 
 def till_contacts(people: pd.DataFrame, ids: Identities, dirt: Dirt, clock: Clock) -> Table:
-    f, r, rng = L.TILL_CONTACTS.file_name, dirt.rates, dirt.rng
+    f, r = L.TILL_CONTACTS.file_name, dirt.rates
     cards = ids.cards
     pid, day = cards["pid"].values, cards["day"].values
     n = len(pid)
-    p = people.iloc[pid]
-    first, last = p["first"].values.copy(), _surnames(dirt, f, people, pid)
+    p, first, last = _who(dirt, f, people, pid)
     dirt.nickname(f, first, r.nickname / 3)  # cashiers type what the customer says, rarely a nickname
     dirt.swap(f, first, last)
     dirt.typos(f, first)
@@ -130,11 +138,8 @@ def shopify_customers(people: pd.DataFrame, ids: Identities, dirt: Dirt,
     acc = ids.accounts
     pid = acc["pid"].values
     n = len(pid)
-    p = people.iloc[pid]
-    first, last = p["first"].values.copy(), _surnames(dirt, f, people, pid)
-    dirt.nickname(f, first)
-    dirt.typos(f, first, r.typo / 3)
-    dirt.typos(f, last, r.typo / 3)
+    p, first, last = _who(dirt, f, people, pid)
+    dirt.typed_by_customer(f, first, last, r.typo / 3)
     dirt.case(f, "lower_case", first, last)
     email = acc["email"].values.copy()
     dirt.email_variants(f, email, r.email_variant / 3)
@@ -173,12 +178,11 @@ def shopify_customers(people: pd.DataFrame, ids: Identities, dirt: Dirt,
 
 def mailchimp_members(people: pd.DataFrame, ids: Identities, dirt: Dirt, clock: Clock,
                       campaigns: pd.DataFrame) -> dict[str, Table]:
-    f, r, rng = L.MAILCHIMP_AUDIENCE.file_name, dirt.rates, dirt.rng
+    f, rng = L.MAILCHIMP_AUDIENCE.file_name, dirt.rng
     aud = ids.audience
     pid = aud["pid"].values
     n = len(pid)
-    p = people.iloc[pid]
-    first, last = p["first"].values.copy(), _surnames(dirt, f, people, pid)
+    p, first, last = _who(dirt, f, people, pid)
     dirt.nickname(f, first)
     dirt.case(f, "lower_case", first, last)
     dirt.blank(f, "First Name", first, 0.35)
@@ -241,11 +245,8 @@ def meta_leads(people: pd.DataFrame, ids: Identities, dirt: Dirt, clock: Clock) 
     leads = ids.leads
     pid = leads["pid"].values
     n = len(pid)
-    p = people.iloc[pid]
-    first, last = p["first"].values.copy(), _surnames(dirt, f, people, pid)
-    dirt.nickname(f, first)
-    dirt.typos(f, first, r.typo / 2)
-    dirt.typos(f, last, r.typo / 2)
+    p, first, last = _who(dirt, f, people, pid)
+    dirt.typed_by_customer(f, first, last, r.typo / 2)
     surname_first = dirt.choose(f, "swap_names", np.ones(n, bool), r.swap_names * 4)
     full = np.array([f"{a} {b}" for a, b in zip(first, last)], dtype=object)
     full[surname_first] = [f"{b} {a}" for a, b in zip(first[surname_first], last[surname_first])]

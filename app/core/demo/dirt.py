@@ -132,6 +132,12 @@ class Dirt:
             options = self.nicknames[keys[i]]
             first[i] = options[int(self.rng.integers(len(options)))].title()
 
+    def typed_by_customer(self, file: str, first: np.ndarray, last: np.ndarray, typo_rate: float) -> None:
+        """Names people type themselves online: their nickname sometimes, fewer slips than a cashier."""
+        self.nickname(file, first)
+        self.typos(file, first, typo_rate)
+        self.typos(file, last, typo_rate)
+
     def swap(self, file: str, first: np.ndarray, last: np.ndarray, rate: float | None = None) -> None:
         i = self.choose(file, "swap_names", _filled(first) & _filled(last), rate)
         first[i], last[i] = last[i], first[i].copy()

@@ -22,7 +22,7 @@ from app.core.demo import truth as TR
 from app.core.demo.clock import Clock, email_campaigns
 from app.core.demo.dirt import Dirt, DirtRates
 from app.core.demo.identities import Identities, assign
-from app.core.demo.journeys import Behaviour, order_total, simulate
+from app.core.demo.journeys import Behaviour, simulate
 from app.core.demo.people import make_people
 from app.core.demo.writers import encode_table, write_table, write_zip
 from app.core.errors import UsageError
@@ -237,7 +237,7 @@ def _finish(tmp: Path, out_dir: Path, files: list[DemoFile], pop: pd.DataFrame, 
     truth = {
         "generator": {"name": "Bottega Rossi demo retailer", "version": GENERATOR_VERSION, **params},
         "definitions": TR.DEFINITIONS, "key_columns": TR.key_columns(), "context": TR.store_context(clock),
-        "counts": {"people": int(used.sum()), "contact_records": int(len(contact_pids)),
+        "counts": {"people": int(used.sum()), "contact_records": len(contact_pids),
                    "true_duplicate_pairs": TR.duplicate_pairs(contact_pids),
                    "identity_keys": len(rows), "true_duplicate_pairs_with_event_keys": TR.duplicate_pairs(all_pids),
                    "rows": {f.path.name: f.rows for f in files}},

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from app.core.demo import tables as T
-from app.core.demo.people import _email_locals, _pick, _unique_emails, mailbox
+from app.core.demo.people import personal_emails, taken_mailboxes
 
 
 @dataclass
@@ -53,11 +53,7 @@ def ensure_emails(people: pd.DataFrame, rng: np.random.Generator, need: np.ndarr
     missing = need & (own == "")
     if not missing.any():
         return
-    taken = {mailbox(e) for col in ("email", "email2", "family_email") for e in people[col] if e}
-    doms, dw = zip(*T.EMAIL_DOMAINS)
-    new = _unique_emails(rng, _email_locals(rng, people["first"].values[missing], people["last"].values[missing],
-                                            people["birth"].values[missing]),
-                         _pick(rng, doms, int(missing.sum()), dw), taken)
+    new = personal_emails(rng, people, missing, taken_mailboxes(people))
     fam = missing & (people["email"].values != "")  # they used the family inbox: the new one is email2
     col_email2 = people["email2"].values.copy()
     col_email = people["email"].values.copy()
@@ -137,11 +133,7 @@ def _ensure_second(people: pd.DataFrame, rng: np.random.Generator, need: np.ndar
     missing = need & (people["email2"].values == "")
     if not missing.any():
         return
-    taken = {mailbox(e) for col in ("email", "email2", "family_email") for e in people[col] if e}
-    doms, dw = zip(*T.EMAIL_DOMAINS)
-    new = _unique_emails(rng, _email_locals(rng, people["first"].values[missing], people["last"].values[missing],
-                                            people["birth"].values[missing]),
-                         _pick(rng, doms, int(missing.sum()), dw), taken)
+    new = personal_emails(rng, people, missing, taken_mailboxes(people))
     col = people["email2"].values.copy()
     col[missing] = new
     people["email2"] = col

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from app.core.demo import tables as T
-from app.core.demo.clock import DAY_US, US, Clock
+from app.core.demo.clock import US, Clock
 from app.core.demo.identities import Identities, own_email
 
 
@@ -141,9 +141,9 @@ class _Sim:
     def store_sale(self, pid: int, day: int, store: int) -> float:
         """A purchase at the till (or, rarely, on Shopify POS); returns its amount."""
         us = self.at(day, 9.5, 19.5, minute=True)
-        if pid >= 0 and self.p["near"].values[pid] and self.rng.random() < self.b.pos_share:
-            if self.order(pid, day, source="pos", store=store, us=us):
-                return order_total(self.orders[-1][6], self.orders[-1][7], "pos")
+        pos = pid >= 0 and self.p["near"].values[pid] and self.rng.random() < self.b.pos_share
+        if pos and self.order(pid, day, source="pos", store=store, us=us):
+            return order_total(self.orders[-1][6], self.orders[-1][7], "pos")
         amount = round(sum(T.PRODUCTS[i].price * q for i, q in self.items()), 2)
         card, email = "", ""
         cards = [c for c, d in self.cards.get(pid, []) if d <= day]
@@ -268,7 +268,10 @@ def simulate(people: pd.DataFrame, ids: Identities, clock: Clock, rng: np.random
                                                "discount"])
     web = pd.DataFrame(sim.web, columns=["us", "event", "device", "user_id", "utm", "product", "pid", "session"])
     email = pd.DataFrame(sim.email, columns=["us", "email", "campaign", "action", "pid"])
-    in_period = lambda df: df[(df["us"] >= clock.start_us) & (df["us"] < sim.end_us)]  # noqa: E731
+
+    def in_period(df: pd.DataFrame) -> pd.DataFrame:
+        return df[(df["us"] >= clock.start_us) & (df["us"] < sim.end_us)]
+
     return Journeys(
         store=in_period(store).sort_values(["us", "store"], kind="stable").reset_index(drop=True),
         orders=in_period(orders).sort_values("us", kind="stable").reset_index(drop=True),

@@ -241,6 +241,18 @@ def _unique_emails(rng, locals_: list[str], domains: np.ndarray, taken: set[str]
     return out
 
 
+def personal_emails(rng, people: pd.DataFrame, mask: np.ndarray, taken: set[str]) -> np.ndarray:
+    """New personal addresses for the people in `mask`, unique against `taken` (updated)."""
+    doms, dw = zip(*T.EMAIL_DOMAINS)
+    locals_ = _email_locals(rng, people["first"].values[mask], people["last"].values[mask],
+                            people["birth"].values[mask])
+    return _unique_emails(rng, locals_, _pick(rng, doms, len(locals_), dw), taken)
+
+
+def taken_mailboxes(people: pd.DataFrame) -> set[str]:
+    return {mailbox(e) for col in ("email", "email2", "family_email") for e in people[col] if e}
+
+
 def _contacts(df: pd.DataFrame, rng) -> set[str]:
     """Mobiles and personal addresses; returns the mailboxes taken."""
     n = len(df)
@@ -248,18 +260,14 @@ def _contacts(df: pd.DataFrame, rng) -> set[str]:
     mobile = _unique_digits(rng, mob_prefix, np.full(n, 10))
     mobile[rng.random(n) >= 0.9] = ""
     df["mobile"] = mobile
-    doms, dw = zip(*T.EMAIL_DOMAINS)
     taken: set[str] = set()
-    email = _unique_emails(rng, _email_locals(rng, df["first"].values, df["last"].values, df["birth"].values),
-                           _pick(rng, doms, n, dw), taken)
+    email = personal_emails(rng, df, np.ones(n, bool), taken)
     email[rng.random(n) >= 0.86] = ""
     df["email"] = email
     # a second address (an old provider, work): some sources know only this one
     second = rng.random(n) < 0.12
     email2 = np.full(n, "", dtype=object)
-    email2[second] = _unique_emails(
-        rng, _email_locals(rng, df["first"].values[second], df["last"].values[second], df["birth"].values[second]),
-        _pick(rng, doms, int(second.sum()), dw), taken)
+    email2[second] = personal_emails(rng, df, second, taken)
     df["email2"] = email2
     return taken
 

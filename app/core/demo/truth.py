@@ -133,7 +133,7 @@ def reverse_figures(orders: pd.DataFrame, store: pd.DataFrame) -> dict:
         rev = float(last["amount"].values[hit].sum())
         out[str(n)] = {"online_revenue": round(total, 2), "reverse_revenue": round(rev, 2),
                        "reverse_share": round(rev / total, 6) if total else None,
-                       "orders": int(len(last)), "reverse_orders": int(hit.sum()),
+                       "orders": len(last), "reverse_orders": int(hit.sum()),
                        "median_lag_days": _median(lag[hit] / DAY_US)}
     return out
 
@@ -151,7 +151,7 @@ def _summary(frame: pd.DataFrame) -> dict:
     ropo = float(frame["amount"].values[frame["hit"].values].sum())
     return {"store_revenue_identified": round(total, 2), "ropo_revenue": round(ropo, 2),
             "ropo_share": round(ropo / total, 6) if total else None,
-            "purchases": int(len(frame)), "ropo_purchases": int(frame["hit"].sum()),
+            "purchases": len(frame), "ropo_purchases": int(frame["hit"].sum()),
             "median_lag_days": _median(frame["lag_days"].values[frame["hit"].values])}
 
 
