@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from app.core.importing._bench import write_contacts_csv  # noqa: F401  (big files: the benchmark's generator)
+
 SHOPIFY_CUSTOMERS_2024 = ("Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,"
                           "Default Address Address1,Default Address Address2,Default Address City,"
                           "Default Address Province Code,Default Address Country Code,Default Address Zip,"
@@ -406,34 +408,3 @@ def binary_file(path: Path) -> Path:
     path.write_bytes(bytes(rnd.randrange(256) for _ in range(4096)))
     return path
 
-
-# -- big generated files (throughput) --------------------------------------------------------------
-FIRST = ["Mario", "Giuseppe", "Anna", "Giulia", "Luca", "Francesca", "Marco", "Chiara", "Paolo", "Sara", "Nicolò",
-         "Maria Grazia", "Gian Marco", "Elisa", "Alessandro", "Federica", "Matteo", "Martina", "Davide", "Laura"]
-LAST = ["Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco",
-        "Bruno", "Gallo", "Conti", "De Luca", "D'Angelo", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi"]
-CITIES = [("Milano", "MI", "201"), ("Roma", "RM", "001"), ("Torino", "TO", "101"), ("Napoli", "NA", "801"),
-          ("Bergamo", "BG", "241"), ("Monza", "MB", "209"), ("Bologna", "BO", "401"), ("Firenze", "FI", "501")]
-STREETS = ["Via Roma", "Via Garibaldi", "V.le Monza", "P.za Duomo", "C.so Buenos Aires", "Via Dante", "Via Mazzini"]
-
-
-def write_contacts_csv(path: Path, n: int, *, seed: int = 1) -> Path:
-    """n Italian-style contact rows (till layout, ';', dd/mm/yyyy), unique card codes, many repeats."""
-    rnd = random.Random(seed)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, delimiter=";", lineterminator="\n")
-        w.writerow(TILL_CONTACTS)
-        for i in range(n):
-            first, last = rnd.choice(FIRST), rnd.choice(LAST)
-            city, prov, cap = rnd.choice(CITIES)
-            y, m, dd = rnd.randint(1940, 2005), rnd.randint(1, 12), rnd.randint(1, 28)
-            local = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
-            w.writerow([f"C{i:08d}", last.upper() if i % 7 == 0 else last, first, f"{dd:02d}/{m:02d}/{y}",
-                        "F" if first.endswith("a") else "M", f"{rnd.choice(STREETS)} {rnd.randint(1, 200)}",
-                        f"{cap}{rnd.randint(0, 9)}{rnd.randint(0, 9)}", city, prov,
-                        f"0{rnd.randint(2, 9)} {rnd.randint(1000000, 9999999)}" if i % 3 == 0 else "",
-                        f"3{rnd.randint(20, 99)} {rnd.randint(1000000, 9999999)}",
-                        f"{local}{rnd.randint(1, 9999)}@{rnd.choice(['gmail.com', 'libero.it', 'hotmail.it'])}",
-                        rnd.choice(["SI", "NO", ""]), f"{rnd.randint(1, 28):02d}/{rnd.randint(1, 12):02d}/2024",
-                        city])
-    return path

@@ -93,6 +93,23 @@ def test_lightspeed_particle_and_house_number(ws, tmp_path):
     assert r["n_last"] == "VANDIJK" and r["fields"]["street_number"] == "12A"
 
 
+def test_spreadsheets_import_like_csv(ws, tmp_path):
+    import datetime as dt
+
+    headers = ["Codice carta", "Cognome", "Nome", "Data di nascita", "CAP", "Cellulare"]
+    rows = [["C1", "Rossi", "Mario", dt.date(1980, 5, 17), 184, 3331234567],
+            ["C2", "Verdi", "Anna", "03/11/1975", "00184", "347 5551234"]]
+    imp(ws, S.write_xlsx(tmp_path / "clienti.xlsx", headers, rows))
+    imp(ws, S.write_ods(tmp_path / "clienti.ods", headers, rows))
+    one, two = record(ws, "clienti", "C1"), record(ws, "clienti", "C2")
+    assert one["n_birth"] == "1980-05-17" and two["n_birth"] == "1975-11-03"
+    assert one["n_mobile"] == "+393331234567" and two["n_postcode"] == "00184"
+    assert one["n_postcode"] == "00184"  # a CAP that lost its zero in a number cell, re-padded (Italy)
+    # same file stem, same source: the ODS holds the same cells as the XLSX, so nothing changed
+    assert [s["name"] for s in list_sources(ws)] == ["clienti"]
+    assert list_imports(ws)[1]["counts"]["unchanged"] == 2
+
+
 # -- events -----------------------------------------------------------------------------------------
 def test_till_receipts_find_people_through_the_loyalty_source(ws, tmp_path):
     imp(ws, S.till_contacts(tmp_path))

@@ -3,9 +3,10 @@
 Rules for an event row (or a grouped order):
 - rejected: no readable date/time (the event cannot be placed on a journey); an amount cell that
   cannot be read as a number (a purchase without a trustworthy amount would skew every report).
-- ``external_id``: the event id column (order / receipt / lead id), else ``h:<sha1 of the raw
-  row>`` (with ``#2``, ``#3``… for identical rows in the same file); an id already stored for the
-  source is a duplicate and adds nothing (re-imports, overlapping exports).
+- ``external_id``: the event id column (order / receipt / lead id); when that column repeats values
+  in a file (receipt numbers restart on every till) the id plus a hash of the row; with no id column
+  ``h:<sha1 of the raw row>`` (``#2``, ``#3``… for identical rows in the same file). An id already
+  stored for the source is a duplicate and adds nothing (re-imports, overlapping exports).
 - type: the format's rule (Shopify financial status, GA4 event_name…), else the event-type
   column's value, else ``purchase`` when there is an amount (``return`` when negative), ``other``.
 - currency: the cell's sign or currency column; none at all in an Italian file → EUR (reported).

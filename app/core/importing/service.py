@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -142,25 +143,52 @@ class _Job:
         self.source_id, self.import_id = self._start()
         table = plan._table
         structural: list[tuple[RawRow, str | None, str]] = []
-        rows = self._counted(table.records())
+        units = units_of(self._counted(table.records()), plan, structural)
         suppression = SuppressionCheck(self.ws)
         if plan.kind == "contacts":
-            writer = RecordWriter(self.ws, self.source_id, self.import_id, "row")
-            handle = lambda units: self._contacts(units, writer, suppression)  # noqa: E731
+            self._run_contacts(units, structural, suppression)
         else:
             resolver = RefResolver(self.ws, plan.ref) if plan.ref else None
             builder = EventBuilder(plan, self.converter, self.source_id, self.import_id, resolver, suppression)
             writer = RecordWriter(self.ws, self.source_id, self.import_id, "event")
-            handle = lambda units: self._events(units, builder, writer)  # noqa: E731
-        for units in _chunks(units_of(rows, plan, structural), CHUNK):
-            self.progress.check()
-            handle(units)
-            self._structural(structural)
-            self.progress.update(0.02 + 0.96 * table.fraction_read(), f"Importing {plan.file_name}: "
-                                 f"{self.counts['read']:,} rows read")
+            for chunk in _chunks(units, CHUNK):
+                self.progress.check()
+                self._events(chunk, builder, writer)
+                self._structural(structural)
+                self._progress(table.fraction_read())
         self._structural(structural)
         self.progress.check()
         return self._finish()
+
+    def _progress(self, fraction: float) -> None:
+        self.progress.update(0.02 + 0.96 * fraction, f"Importing {self.plan.file_name}: "
+                             f"{self.counts['read']:,} rows read")
+
+    def _run_contacts(self, units: Iterator[Unit], structural: list, suppression: SuppressionCheck) -> None:
+        """A pipeline of two: a worker thread reads and converts chunk k+1 (pure Python, no database)
+        while this thread writes chunk k (SQLite releases the GIL while it works)."""
+        writer = RecordWriter(self.ws, self.source_id, self.import_id, "row")
+        table = self.plan._table
+
+        def prepare():  # in the worker: the only thread that advances the reader
+            chunk = list(islice(units, CHUNK))
+            taken = structural[:]
+            structural.clear()
+            if not chunk and not taken:
+                return None
+            built = build_contact_rows(self.plan, self.converter, chunk, suppression) if chunk else None
+            return chunk, built, taken, table.fraction_read()
+
+        with ThreadPoolExecutor(1, thread_name_prefix="unico-import") as pool:
+            pending = pool.submit(prepare)
+            while (ready := pending.result()) is not None:
+                pending = pool.submit(prepare)
+                self.progress.check()
+                chunk, built, taken, fraction = ready
+                if built is not None:
+                    self._contacts(chunk, built, writer)
+                self._structural(taken)  # what the worker took from `structural` (it alone touches it)
+                self._progress(fraction)
 
     def _counted(self, rows: Iterable[RawRow]) -> Iterator[RawRow]:
         for r in rows:
@@ -168,8 +196,7 @@ class _Job:
             yield r
 
     # -- contacts ---------------------------------------------------------------------------------
-    def _contacts(self, units: list[Unit], writer: RecordWriter, suppression: SuppressionCheck) -> None:
-        built = build_contact_rows(self.plan, self.converter, units, suppression)
+    def _contacts(self, units: list[Unit], built, writer: RecordWriter) -> None:
         for i, column, reason in built.rejects:
             self._reject_unit(units[i], column, reason)
         self.counts["suppressed"] += len(built.suppressed)
