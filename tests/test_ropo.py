@@ -142,8 +142,19 @@ def test_profile_groups(ws):
     tags = profile_groups(shop.ws, "tags")
     assert sorted(tags["group"].tolist()) == ["horeca", "vip", "vip", "vip"]
     assert "near_store" in breakdown_fields() and "city" in breakdown_fields()
-    with pytest.raises(UsageError, match="cannot break down by 'shoe_size'"):
-        profile_groups(shop.ws, "shoe_size")
+    for refused in ("shoe_size", "email", "last_name", "loyalty_card"):
+        with pytest.raises(UsageError, match=f"cannot break down by '{refused}'"):
+            profile_groups(shop.ws, refused)
+
+
+def test_group_by_a_field_of_the_records(ws):
+    shop = Shop(ws)
+    a = shop.profile(shop.record(fields={"home_store": "Milano", "email_consent": "opt_in"}),
+                     shop.record(fields={"home_store": "Monza"}), shop.record(fields={"home_store": "Milano"}))
+    b = shop.profile(shop.record(fields={"email_consent": "opt_out"}))
+    assert profile_groups(ws, "home_store").set_index("profile_id")["group"].to_dict() == {a: "Milano"}
+    assert profile_groups(ws, "email_consent").set_index("profile_id")["group"].to_dict() == {a: "opt_in",
+                                                                                                b: "opt_out"}
 
 
 def test_most_frequent_value_and_golden_record_win(ws):
@@ -194,3 +205,20 @@ def test_ropo_report_near_and_far(ws):
     j = report.to_json()
     assert [g["group"] for g in j["groups"]] == ["near", "far"]
     assert j["ropo_share"] == pytest.approx(300 / 340, abs=1e-6)
+
+
+def test_reports_can_be_cancelled(ws):
+    from app.core.analytics.reports import contribution_report, identification_report
+    from app.core.errors import Cancelled
+    from app.core.jobs import Progress
+
+    shop = near_far_shop(ws)
+    seen = []
+    progress = Progress(lambda fraction, message: seen.append(message), min_interval=0)
+    ropo_report(shop.ws, by="city", progress=progress)
+    assert seen[-1] == "Done" and len(seen) >= 3
+    for report in (ropo_report, contribution_report, identification_report):
+        cancelled = Progress()
+        cancelled.cancel()
+        with pytest.raises(Cancelled):
+            report(shop.ws, progress=cancelled)

@@ -160,7 +160,7 @@ def _ropo(args) -> int:
 
 
 def _identification(args) -> int:
-    report = _run(args, lambda ws, p: identification_report(ws, by=args.by))
+    report = _run(args, lambda ws, p: identification_report(ws, by=args.by, progress=p))
 
     def show(rep: Report) -> None:
         t = rep.totals

@@ -17,7 +17,8 @@ Fields:
   city whose province stays unknown is near only when a store is in it; no place at all: left
   out. Store places come from the data: a city of the customers' addresses named in a store's
   name (``Bottega Rossi Milano Centro`` → MILANO), with that city's most frequent province;
-- any other canonical field (``home_store``, ``registered_at``…): its value in the records' ``fields``.
+- ``home_store``, ``company`` and the consent states (``OTHERS``): their value in the records'
+  ``fields``. Names, emails, phones, ids and exact dates are refused: they are people, not groups.
 """
 from __future__ import annotations
 
@@ -26,26 +27,26 @@ import json
 import pandas as pd
 
 from app.core.errors import UsageError
-from app.core.fields import FIELDS_BY_NAME
 from app.core.normalize._text import upper_words
 from app.core.workspace import Workspace
 
 NORMALISED = {"city": "n_city", "province": "n_province", "postcode": "n_postcode", "country": "n_country",
               "gender": "n_gender"}
 DERIVED = ("postcode_area", "tag", "near_store")
+# Other canonical fields worth grouping by; names, contacts, ids and exact dates are not.
+OTHERS = ("home_store", "company", "email_consent", "sms_consent", "subscription_status")
 NEAR, FAR = "near", "far"
 
 
 def breakdown_fields() -> list[str]:
     """Every field a report can be broken down by (for the GUI's choice list)."""
-    others = [f for f, spec in FIELDS_BY_NAME.items()
-              if spec.contact and f not in NORMALISED and f != "tags" and spec.type not in ("email", "phone", "name")]
-    return [*NORMALISED, *DERIVED, *others]
+    return [*NORMALISED, *DERIVED, *OTHERS]
 
 
 def profile_groups(ws: Workspace, field: str) -> pd.DataFrame:
     """Columns profile_id, group: the value of ``field`` per person (several rows for tags)."""
-    field = {"tags": "tag", "cap": "postcode_area"}.get(field.strip().lower(), field.strip().lower())
+    field = field.strip().lower()
+    field = "tag" if field == "tags" else field
     if field == "near_store":
         return _near_store(ws)
     if field == "tag":
@@ -54,7 +55,7 @@ def profile_groups(ws: Workspace, field: str) -> pd.DataFrame:
         df = _voted(ws, "postcode")
         df["group"] = df["group"].str[:3]
         return df
-    if field in NORMALISED or (field in FIELDS_BY_NAME and FIELDS_BY_NAME[field].contact):
+    if field in NORMALISED or field in OTHERS:
         return _voted(ws, field)
     raise UsageError(f"cannot break down by {field!r}; use one of: {', '.join(breakdown_fields())}")
 

@@ -117,10 +117,14 @@ def ropo_report(ws: Workspace, *, window_days: float = 30, by: str | None = None
     return Report(title, ROPO_NOTE + warning, table, totals, params, table_key="groups")
 
 
-def identification_report(ws: Workspace, *, by: str = "store") -> Report:
+def identification_report(ws: Workspace, *, by: str = "store", progress: Progress | None = None) -> Report:
     """The share of store receipts and revenue tied to a known person, overall and per store or month."""
+    progress = progress or Progress()
+    progress.update(0.0, "Reading events")
     events = load_events(ws)
+    progress.update(0.7, "Counting identified receipts")
     totals, table = identification(events, by=by)
+    progress.update(1.0, "Done")
     currency, warning = _currency(events[(events["channel"] == STORE) & conversion_mask(events)])
     return Report(f"Identification rate by {by}", IDENTIFICATION_NOTE + warning, table,
                   {**totals, "currency": currency}, {"by": by}, table_key="groups")
