@@ -32,6 +32,8 @@ from app.core.resources import load_json
     ("wallaby place", ("WALLABY PLACE", None)),
     ("12 Wallaby Place", ("WALLABY PLACE", "12")),
     ("Viale Città d'Europa 681", ("VIALE CITTA D EUROPA", "681")),
+    ("Via Roma 12, 00184 Roma (RM)", ("VIA ROMA", "12")),  # a whole address line
+    ("Via Roma 12 - 20121 Milano", ("VIA ROMA", "12")),
     ("", (None, None)),
     (None, (None, None)),
 ])

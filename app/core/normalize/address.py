@@ -90,6 +90,10 @@ def normalize_street(address: str | None, number: str | None = None) -> tuple[st
         return None, given
     qualifier, text = _qualifier(_NO_NUMBER.sub(" ", address.translate(APOSTROPHES)))
     tokens = ([qualifier] if qualifier else []) + _tokens(text)
+    for i in range(2, len(tokens)):  # `… 12, 00184 Roma (RM)`: a CAP and the place after it are not the street
+        if len(tokens[i]) == 5 and tokens[i].isdigit() and all(t.isalpha() for t in tokens[i + 1:]):
+            tokens = tokens[:i]
+            break
     civic, end = None, len(tokens)
     for i in range(1, len(tokens)):
         if tokens[i].isdigit() and (found := _civic(tokens, i)):

@@ -33,19 +33,24 @@ def name_key(s: str | None) -> str | None:
     return key or None
 
 
+_WORD_PARTS = re.compile(r"(['-])")
+
+
+def _case_part(part: str) -> str:
+    if part.startswith("mc") and len(part) > 3:
+        return "Mc" + part[2:].capitalize()
+    return part[:1].upper() + part[1:]
+
+
 def _case_word(word: str, first: bool) -> str:
-    if not first and word.lower() in _LOWER_PARTICLES:
-        return word.lower()
-    if word[:1].isupper() and any(c.islower() for c in word) and any(c.isupper() for c in word[1:]):
+    lower = word.lower()
+    if not first and lower in _LOWER_PARTICLES:
+        return lower
+    if word[:1].isupper() and not word.isupper() and not word[1:].islower():
         return word  # deliberate mixed case (McDonald, DiCaprio) is kept as typed
-    parts = re.split(r"(['-])", word.lower())
-    out = []
-    for part in parts:
-        if part.startswith("mc") and len(part) > 3:
-            out.append("Mc" + part[2:].capitalize())
-        else:
-            out.append(part[:1].upper() + part[1:])
-    return "".join(out)
+    if "'" not in lower and "-" not in lower:
+        return _case_part(lower)
+    return "".join(_case_part(part) for part in _WORD_PARTS.split(lower))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -54,8 +59,9 @@ def clean_name(s: str | None) -> str | None:
     if s is None:
         return None
     text = " ".join(str(s).translate(APOSTROPHES).split())
-    text = _ELISION_SPACE.sub("'", text)
-    text = _FINAL_ACCENT.sub(lambda m: m.group(1).translate(_GRAVE), text)
+    if "'" in text:
+        text = _ELISION_SPACE.sub("'", text)
+        text = _FINAL_ACCENT.sub(lambda m: m.group(1).translate(_GRAVE), text)
     text = text.strip(" '-.,")
     if not text:
         return None
