@@ -87,7 +87,7 @@ def cmd_generate(args) -> int:
         r = manifest.figures["ropo"]["14"]
         seg = ", ".join(f"{k} {v['ropo_share']:.1%}" for k, v in r["segments"].items())
         print(f"Planted ROPO share, 14 days: {r['ropo_share']:.1%} ({seg}); median lag {r['median_lag_days']} days")
-    print(f"Files in {manifest.out_dir}")
+    print(f"Files in {manifest.out_dir} (written in {manifest.seconds:.1f} s)")
     return 0
 
 

@@ -159,8 +159,10 @@ class Dirt:
             local, _, dom = emails[i].partition("@")
             if dom in ("gmail.com", "googlemail.com") and self.rng.random() < 0.7:
                 emails[i] = f"{gmail_dots(local, self.rng)}@{dom}"
-            else:
-                emails[i] = f"{local.title() if self.rng.random() < 0.5 else local.upper()}@{dom.title()}"
+            else:  # a phone capitalising the first letter, Caps Lock at the till, a Title-Cased form
+                form = int(self.rng.integers(3))
+                emails[i] = (local[:1].upper() + local[1:] + "@" + dom, f"{local}@{dom}".upper(),
+                             f"{local.title()}@{dom}")[form]
 
     def email_typos(self, file: str, emails: np.ndarray, rate: float | None = None) -> None:
         for i in self.choose(file, "email_typo", _filled(emails), rate):

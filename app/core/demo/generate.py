@@ -6,6 +6,7 @@ import json
 import math
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -54,12 +55,13 @@ class DemoManifest:
     truth_json: Path
     figures: dict
     people_csv: Path | None = None
-    seconds: float = field(default=0.0, compare=False)
+    seconds: float = field(default=0.0, compare=False)  # how long the generation took
 
     def to_json(self) -> dict:
         return {"out_dir": str(self.out_dir), "files": [f.to_json() for f in self.files],
                 "truth_csv": str(self.truth_csv), "truth_json": str(self.truth_json),
                 "people_csv": str(self.people_csv) if self.people_csv else None,
+                "seconds": round(self.seconds, 2),
                 "counts": self.figures.get("counts", {}), "identification": self.figures.get("identification"),
                 "ropo_14": _ropo_headline(self.figures)}
 
@@ -77,6 +79,7 @@ def generate_demo(out_dir: Path, *, people: int = 2000, seed: int = 7, start: da
                   behaviour: Behaviour | None = None) -> DemoManifest:
     """Write the demo retailer's eight files, truth.csv, truth_people.csv and truth.json."""
     _check(people=people, days=days, near_share=near_share, identified_share=identified_share)
+    began = time.perf_counter()
     progress = progress or Progress()
     out_dir = Path(out_dir)
     rng, dirt_rng = np.random.default_rng(seed), np.random.default_rng([seed, 1])
@@ -107,6 +110,7 @@ def generate_demo(out_dir: Path, *, people: int = 2000, seed: int = 7, start: da
             "mode": "full", "people": people, "seed": seed, "start": clock.start.isoformat(), "days": days,
             "near_share": near_share, "identified_share": identified_share, "utf16_leads": utf16_leads})
     progress.update(1.0, "Demo retailer written", force=True)
+    manifest.seconds = time.perf_counter() - began
     return manifest
 
 
@@ -117,6 +121,7 @@ def generate_contacts_only(out_dir: Path, *, records: int, seed: int = 7, progre
     if records < 1:
         raise UsageError("--records must be at least 1")
     _check(people=1, days=365, near_share=near_share, identified_share=0.85)
+    began = time.perf_counter()
     progress = progress or Progress()
     out_dir = Path(out_dir)
     clock = Clock(DEFAULT_START, 365)
@@ -143,6 +148,7 @@ def generate_contacts_only(out_dir: Path, *, records: int, seed: int = 7, progre
             "mode": "contacts_only", "records": records, "seed": seed, "near_share": near_share,
             "utf16_leads": utf16_leads})
     progress.update(1.0, "Contact files written", force=True)
+    manifest.seconds = time.perf_counter() - began
     return manifest
 
 

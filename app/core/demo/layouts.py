@@ -2,7 +2,18 @@
 
 Header lines marked [DOMAIN] are copied verbatim from the appendix of ../shared/docs/DOMAIN.md
 (quirks included); the others are the layouts we chose for exports that have no public
-standard (Italian till software, Mailchimp campaign activity, a GA4/BigQuery flattening).
+standard, exactly:
+
+    till_clienti.csv        (cp1252, `;`, CRLF)
+    Codice carta;Cognome;Nome;Data di nascita;Sesso;Indirizzo;CAP;Città;Provincia;Telefono;Cellulare;E-mail;Consenso marketing;Data iscrizione;Negozio
+    till_scontrini.csv      (UTF-8 with BOM, `;`, CRLF, decimal commas, Data dd/mm/yyyy, Ora HH:MM local)
+    Data;Ora;Negozio;Cassa;Numero documento;Codice carta;Email scontrino;Importo
+    mailchimp_activity.csv  (UTF-8, `,`; one row per open or click; Send Time/Timestamp ISO 8601 UTC;
+                             Action open|click; URL only on clicks; Email ID = MD5 of the lower-case address)
+    Email Address,Email ID,Campaign ID,Campaign Title,Send Time,Action,Timestamp,URL
+    web_events.csv          (UTF-8, `,`; event_date YYYYMMDD in Europe/Rome, event_timestamp µs UTC,
+                             user_id = Shopify Customer ID when logged in, utm_* = the session's source)
+    event_date,event_timestamp,event_name,user_pseudo_id,user_id,utm_source,utm_medium,utm_campaign,page_location
 """
 from __future__ import annotations
 
