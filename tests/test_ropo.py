@@ -6,7 +6,8 @@ from test_journeys_workspace import Shop, frame
 from app.core.analytics.attributes import breakdown_fields, profile_groups, store_places
 from app.core.analytics.reports import ropo_report
 from app.core.analytics.ropo import (ALL_GROUP, GROUP_COLUMNS, NOTE, UNKNOWN_GROUP, by_group, figures,
-                                     online_purchases, ropo_windows, store_purchases)
+                                     online_lags, online_purchases, ropo_windows, store_lags,
+                                     store_purchases)
 from app.core.errors import UsageError
 
 
@@ -102,7 +103,7 @@ def test_by_group_with_several_groups_per_person_and_unknowns():
 
 def test_windows_table():
     df = frame([touch(1, 0), store_buy(1, 10, 100.0), touch(2, 0), store_buy(2, 3, 100.0)])
-    w = ropo_windows(df).set_index("window_days")
+    w = ropo_windows(store_lags(df), online_lags(df)).set_index("window_days")
     assert w.index.tolist() == [7, 14, 30, 90]
     assert w["ropo_share"].tolist() == pytest.approx([0.5, 1.0, 1.0, 1.0])
 

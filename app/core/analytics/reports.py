@@ -13,7 +13,7 @@ from app.core.analytics.identification import identification
 from app.core.analytics.journeys import STORE, Journey, conversion_mask, journeys, load_events
 from app.core.analytics.report import Report
 from app.core.analytics.ropo import NOTE as ROPO_NOTE
-from app.core.analytics.ropo import WINDOWS, by_group, figures, online_purchases, ropo_windows, store_purchases
+from app.core.analytics.ropo import WINDOWS, by_group, figures, online_lags, ropo_windows, store_lags, within
 from app.core.jobs import Progress
 from app.core.workspace import Workspace
 
@@ -96,8 +96,8 @@ def ropo_report(ws: Workspace, *, window_days: float = 30, by: str | None = None
     events = load_events(ws)
     groups = profile_groups(ws, by) if by else None
     progress.update(0.3, "Finding online touches before store purchases")
-    store = store_purchases(events, window_days=window_days, require_no_online_order=require_no_online_order)
-    online = online_purchases(events, window_days=window_days)
+    store_lag, online_lag = store_lags(events, require_no_online_order=require_no_online_order), online_lags(events)
+    store, online = within(store_lag, window_days), within(online_lag, window_days)
     table = by_group(store, online, groups)
     progress.update(0.6, "Comparing windows")
     sales = events[conversion_mask(events) & (events["channel"] == STORE)]
@@ -109,7 +109,7 @@ def ropo_report(ws: Workspace, *, window_days: float = 30, by: str | None = None
         "anonymous_store_purchases": len(anonymous),
         "anonymous_store_revenue": float(anonymous["amount"].fillna(0.0).sum()),
         "currency": currency,
-        "windows": ropo_windows(events, windows, require_no_online_order=require_no_online_order),
+        "windows": ropo_windows(store_lag, online_lag, windows),
     }
     params = {"window_days": window_days, "by": by, "require_no_online_order": require_no_online_order}
     progress.update(1.0, "Done")

@@ -59,13 +59,14 @@ def _last_prior(targets: pd.DataFrame, priors: pd.DataFrame, blockers: pd.DataFr
     return out.assign(lag=lag).reset_index(drop=True)
 
 
-def _within(purchases: pd.DataFrame, window_days: float) -> pd.DataFrame:
+def within(purchases: pd.DataFrame, window_days: float) -> pd.DataFrame:
     """``purchases`` with ``assisted`` (the prior event is at most ``window_days`` old) and its ``lag_days``."""
     hit = purchases["lag"] <= window_days
     return purchases.drop(columns="lag").assign(lag_days=purchases["lag"].where(hit), assisted=hit.astype(bool))
 
 
-def _store_base(events: pd.DataFrame, require_no_online_order: bool) -> pd.DataFrame:
+def store_lags(events: pd.DataFrame, *, require_no_online_order: bool = False) -> pd.DataFrame:
+    """Identified store purchases with the ``lag`` in days since the buyer's last online touch (NaN: none)."""
     ev = _identified(events)
     conv = conversion_mask(ev)
     targets = ev[conv & (ev["channel"] == STORE)]
@@ -74,7 +75,8 @@ def _store_base(events: pd.DataFrame, require_no_online_order: bool) -> pd.DataF
     return _last_prior(targets, touches, blockers)
 
 
-def _online_base(events: pd.DataFrame) -> pd.DataFrame:
+def online_lags(events: pd.DataFrame) -> pd.DataFrame:
+    """Identified online purchases with the ``lag`` in days since the buyer's last store purchase or visit."""
     ev = _identified(events)
     targets = ev[conversion_mask(ev) & (ev["channel"] != STORE)]
     priors = ev[(ev["channel"] == STORE) & ev["type"].isin(REVERSE_STORE_TYPES)]
@@ -84,12 +86,12 @@ def _online_base(events: pd.DataFrame) -> pd.DataFrame:
 def store_purchases(events: pd.DataFrame, *, window_days: float = 30,
                     require_no_online_order: bool = False) -> pd.DataFrame:
     """Identified store purchases: event_id, profile_id, ts, amount, prior_ts, lag_days, assisted."""
-    return _within(_store_base(events, require_no_online_order), window_days)
+    return within(store_lags(events, require_no_online_order=require_no_online_order), window_days)
 
 
 def online_purchases(events: pd.DataFrame, *, window_days: float = 30) -> pd.DataFrame:
     """Identified online purchases, ``assisted`` when a store purchase or visit came in the window before."""
-    return _within(_online_base(events), window_days)
+    return within(online_lags(events), window_days)
 
 
 def _share(part: float, whole: float) -> float | None:
@@ -145,8 +147,7 @@ def by_group(store: pd.DataFrame, online: pd.DataFrame, groups: pd.DataFrame | N
     return df.drop(columns="_unknown").reset_index(drop=True)
 
 
-def ropo_windows(events: pd.DataFrame, windows: tuple[float, ...] = WINDOWS, *,
-                 require_no_online_order: bool = False) -> pd.DataFrame:
-    """The headline figures for several windows: one row per window (``window_days`` first)."""
-    store, online = _store_base(events, require_no_online_order), _online_base(events)
-    return pd.DataFrame([{"window_days": n, **figures(_within(store, n), _within(online, n))} for n in windows])
+def ropo_windows(store: pd.DataFrame, online: pd.DataFrame, windows: tuple[float, ...] = WINDOWS) -> pd.DataFrame:
+    """The headline figures for several windows from ``store_lags`` and ``online_lags``: one row per
+    window (``window_days`` first)."""
+    return pd.DataFrame([{"window_days": n, **figures(within(store, n), within(online, n))} for n in windows])
