@@ -45,9 +45,7 @@ def _stack(*code_arrays: np.ndarray) -> KeyLong:
         r = np.flatnonzero(c >= 0)
         recs.append(r)
         codes.append(c[r].astype(np.int64))
-    rec, code = np.concatenate(recs), np.concatenate(codes)
-    both = np.unique(np.stack([rec, code], axis=1), axis=0) if len(rec) else np.empty((0, 2), np.int64)
-    return KeyLong(both[:, 0], both[:, 1])
+    return _stack_pairs(np.concatenate(recs), np.concatenate(codes))
 
 
 def _name_tokens(feats: Features) -> KeyLong:
@@ -65,10 +63,12 @@ def _name_tokens(feats: Features) -> KeyLong:
 
 
 def _stack_pairs(rec: np.ndarray, code: np.ndarray) -> KeyLong:
+    """Distinct (record, code) rows."""
     if not len(rec):
-        return KeyLong(rec.astype(np.int64), code)
-    both = np.unique(np.stack([rec, code], axis=1), axis=0)
-    return KeyLong(both[:, 0], both[:, 1])
+        return KeyLong(rec.astype(np.int64), code.astype(np.int64))
+    span = int(code.max()) + 1
+    packed = np.unique(rec.astype(np.int64) * span + code)
+    return KeyLong(packed // span, packed % span)
 
 
 def rule_keys(feats: Features, rule: BlockingRule) -> KeyLong:

@@ -29,6 +29,11 @@ def _t_close(a, b, vt: ValueTable, p):
         ok |= long_enough & (vt.dl(a, b) <= edits)
     if p.get("same_digits"):  # mariorossi89 / mariorossi49 are two people, not a typo
         ok &= vt.digits[a] == vt.digits[b]
+    if p.get("min_len"):
+        ok &= np.minimum(vt.lens[a], vt.lens[b]) >= p["min_len"]
+    if p.get("same_start"):  # m.rossi / a.rossi differ in the initial: two people
+        start = vt.head(p["same_start"])
+        ok &= start[a] == start[b]
     return ok
 
 

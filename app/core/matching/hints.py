@@ -102,23 +102,41 @@ def compare_email_hints(comp: Comparison, ctx: PairContext):
     return best, None
 
 
+def _spells_name(local: str, first: str | None, last: str | None) -> bool:
+    """mrossi, rossim, mariorossi, rossi.mario, rossi: a local part made of the name alone."""
+    letters = "".join(ch for ch in local.upper() if ch.isalpha())
+    f, last_ = first or "", last or ""
+    forms = {last_, f, f + last_, last_ + f, f[:1] + last_, last_ + f[:1]} - {""}
+    return letters in forms
+
+
 def compare_email(comp: Comparison, ctx: PairContext):
     """Email levels; a shared local part that only spells the person's name (mario.rossi@ at two
-    providers), or a family inbox's, is no evidence beyond the names, so it counts as different."""
+    providers), or a family inbox's, is no evidence beyond the names, so it counts as different;
+    otherwise it weighs as much as its local part is rare (mrossi@ is common)."""
     lv, tf = compare_string(comp, ctx)
     same_local = [i for i, level in enumerate(comp.levels, start=1) if level.test == "same_local"]
     idx = np.flatnonzero(np.isin(lv, same_local))
+    feats = ctx.feats
+    coded = feats.coded("n_email_key")
     if len(idx):
-        feats = ctx.feats
         hints = feats.hints_by_code
-        ecode = feats.coded("n_email_key").codes
         first, last = feats.frame["n_first"].to_numpy(), feats.frame["n_last"].to_numpy()
+        shared = feats.shared.get("n_email_key", set())
         for i in idx:
             a, b = ctx.pa[i], ctx.pb[i]
-            tokens, year, _ = hints[ecode[a]]
-            local = feats.frame["n_email_key"].iat[a].partition("@")[0]
+            tokens, year, _ = hints[coded.codes[a]]
+            email = coded.values[coded.codes[a]]
+            local = email.partition("@")[0]
             names = {first[a], last[a], first[b], last[b]} - {None}
-            name_only = not year and not any(ch.isdigit() for ch in local) and tokens and set(tokens) <= names
-            if name_only or feats.frame["n_email_key"].iat[a] in feats.shared.get("n_email_key", ()):
+            name_only = not year and not any(ch.isdigit() for ch in local) and (
+                (tokens and set(tokens) <= names) or _spells_name(local, first[a] or first[b], last[a] or last[b]))
+            if name_only or email in shared:
                 lv[i] = len(comp.levels)
+                if tf is not None:
+                    tf[i] = np.nan
+    if tf is not None and same_local:
+        hit = np.isin(lv, same_local)
+        vt = feats.value_table(coded.values)
+        tf[hit] = vt.local_counts[coded.codes[ctx.pa[hit]]] / max(int(coded.counts.sum()), 1)
     return lv, tf

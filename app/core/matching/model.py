@@ -117,10 +117,24 @@ class Model:
         total = weights[:, hh].sum(axis=1)
         return np.where(clash & (total > settings.household_cap), settings.household_cap - total, 0.0).astype(np.float32)
 
-    def anchored(self, weights: np.ndarray, settings: MatchSettings) -> np.ndarray:
-        """Pairs where a contact detail, date, address or identifier agrees (may auto-merge)."""
+    def anchored(self, levels: np.ndarray, weights: np.ndarray, settings: MatchSettings) -> np.ndarray:
+        """Pairs that may merge automatically: a contact detail, date or identifier agrees, and
+        the two records do not carry two wholly different names (that needs a personal id)."""
         ks = [k for k, n in enumerate(self.names) if n in settings.anchors]
-        return (weights[:, ks] > 1.0).any(axis=1) if ks else np.ones(len(weights), bool)
+        out = (weights[:, ks] > 1.0).any(axis=1) if ks else np.ones(len(weights), bool)
+        idx = {n: k for k, n in enumerate(self.names)}
+        tests = {c.name: [lv.test for lv in c.levels] for c in settings.comparisons}
+        if "first_name" in idx and "last_name" in idx:
+            first_clash = np.isin(levels[:, idx["first_name"]], [
+                i for i, t in enumerate(tests["first_name"], start=1) if t in settings.household_triggers.get("first_name", [])])
+            last_clash = levels[:, idx["last_name"]] == len(tests["last_name"])
+            personal = np.zeros(len(levels), bool)
+            for name in settings.personal_ids:
+                if name in idx:
+                    k = idx[name]
+                    personal |= (levels[:, k] > 0) & (levels[:, k] < len(tests[name]))
+            out &= ~(first_clash & last_clash) | personal
+        return out
 
     def score(self, vec: Vectors, settings: MatchSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Match weight (bits), probability and the (P, K) field weights of each pair."""

@@ -137,7 +137,7 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
         human = [decided.get((a, b)) for a, b in zip(ids_a.tolist(), ids_b.tolist())] if decided else []
         keep = np.flatnonzero((prob >= review_thr) | np.array([h is not None for h in human], bool)
                               if decided else prob >= review_thr)
-        auto = (prob >= auto_thr) & model.anchored(fw, settings)
+        auto = (prob >= auto_thr) & model.anchored(vec.levels, fw, settings)
         band = np.where(auto[keep], "auto", "review").astype(object)
         for j, i in enumerate(keep.tolist()):
             if decided and human[i]:

@@ -67,9 +67,10 @@ class MatchSettings:
     household_triggers: dict[str, list[str]] = field(default_factory=lambda: {
         "first_name": ["gender_clash", "prefix", "jaro_winkler", "else"], "last_name": ["else"],
         "birth_date": ["else"]})
-    # Auto-merge needs one of these to agree (weight above 1 bit): names and a town alone go to review.
+    # Auto-merge needs one of these to agree (weight above 1 bit): names with a town or a home
+    # address alone (a household shares it) go to review.
     anchors: list[str] = field(default_factory=lambda: [
-        "email", "phone", "birth_date", "address", "codice_fiscale", "national_id", "customer_id", "loyalty_card"])
+        "email", "phone", "birth_date", "codice_fiscale", "national_id", "customer_id", "loyalty_card"])
     # Levels no household shares (a mobile is one person's): they lift the household guard.
     household_exempt: dict[str, list[str]] = field(default_factory=lambda: {"phone": ["exact_mobile"]})
     personal_ids: list[str] = field(default_factory=lambda: [
@@ -141,8 +142,8 @@ def default_comparisons() -> list[Comparison]:
         Comparison("email", "email", ["n_email_key"], [
             _lv("same address", "exact", tf=True),
             _lv("same address, used by several people (no evidence)", "shared"),
-            _lv("same name at another domain", "same_local", min_len=5),
-            _lv("one typo", "close", jw=1.01, edits=1, same_digits=True),
+            _lv("same name at another domain", "same_local", tf=True, min_len=5),
+            _lv("one typo", "close", jw=1.01, edits=1, same_digits=True, min_len=10, same_start=2),
             _lv("different", ELSE),
         ]),
         Comparison("phone", "phone", ["n_phone", "n_mobile"], [
@@ -225,9 +226,9 @@ def default_blocking() -> list[BlockingRule]:
         BlockingRule("birth date + city", ["birth", "city"]),
         BlockingRule("birth date + street number", ["birth", "number"]),
         BlockingRule("name tokens (either order, or read from the email)", ["name_tokens"]),
-        BlockingRule("first name prefix + surname prefix", ["first3", "last4"]),
+        BlockingRule("first name prefix + surname prefix", ["first3", "last4"], max_block=30),
         BlockingRule("email local part", ["email_local"]),
-        BlockingRule("first name + city", ["first", "city"]),
+        BlockingRule("first name + city", ["first", "city"], max_block=30),
         BlockingRule("surname sound", ["last_sound"], max_block=25),
         BlockingRule("street + number + postcode", ["street_number", "postcode"]),
     ]

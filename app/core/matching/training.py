@@ -40,6 +40,20 @@ MIN_SESSION_PAIRS = 50
 NEUTRAL_TESTS = {"shared"}  # levels whose weight is 0 by definition (a family inbox)
 
 
+def distinct_vectors(levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct comparison vectors and their counts (rows packed into one integer: fast unique)."""
+    if not len(levels):
+        return levels, np.zeros(0, np.int64)
+    radix = levels.max(axis=0).astype(np.int64) + 1
+    if float(np.prod(radix.astype(np.float64))) < 2 ** 62:
+        key = np.zeros(len(levels), np.int64)
+        for k in range(levels.shape[1]):
+            key = key * radix[k] + levels[:, k]
+        _, first, counts = np.unique(key, return_index=True, return_counts=True)
+        return levels[first], counts
+    return np.unique(levels, axis=0, return_counts=True)
+
+
 def estimate_u(feats: Features, settings: MatchSettings) -> list[np.ndarray]:
     rng = np.random.default_rng(settings.seed)
     n = feats.n
@@ -121,7 +135,7 @@ def train(feats: Features, settings: MatchSettings, cand_levels: np.ndarray, rul
             continue
         excluded = {f for key in rule.keys for f in KEY_FIELDS.get(key, ())}
         active = np.array([n not in excluded for n in names])
-        vecs, counts = np.unique(cand_levels[sel], axis=0, return_counts=True)
+        vecs, counts = distinct_vectors(cand_levels[sel])
         vecs = np.concatenate([vecs, lab_levels])
         counts = np.concatenate([counts.astype(np.float64), np.full(len(lab_levels), settings.label_weight)])
         fixed = np.concatenate([np.full(len(vecs) - len(lab_levels), np.nan), lab_fixed])
@@ -153,7 +167,7 @@ def _prior(n: int, cand_levels: np.ndarray, m: list[np.ndarray], u: list[np.ndar
     total = max(n * (n - 1) / 2, 1.0)
     if not len(cand_levels):
         return min(1.0 / total, 0.5)
-    vecs, counts = np.unique(cand_levels, axis=0, return_counts=True)
+    vecs, counts = distinct_vectors(cand_levels)
     ratio = _log_ratio(m, u, vecs, np.ones(vecs.shape[1], bool))
     lam = 0.1
     for _ in range(100):

@@ -64,6 +64,17 @@ class ValueTable:
     def domain(self) -> np.ndarray:
         return _codes(self._s.str.partition("@")[2])
 
+    def head(self, n: int) -> np.ndarray:
+        key = f"_head{n}"
+        if key not in self.__dict__:
+            self.__dict__[key] = _codes(self._s.str[:n])
+        return self.__dict__[key]
+
+    @cached_property
+    def local_counts(self) -> np.ndarray:
+        """How many values share each value's local part (by value)."""
+        return np.bincount(self.local[self.local >= 0], minlength=int(self.local.max(initial=-1)) + 1)[self.local]
+
     def tail(self, n: int) -> np.ndarray:
         key = f"_tail{n}"
         if key not in self.__dict__:
@@ -85,7 +96,13 @@ class ValueTable:
     def mobile(self) -> np.ndarray:
         from app.core.normalize import phone_type
 
-        return np.fromiter((phone_type(v) == "mobile" for v in self.values), bool, len(self.values))
+        # Italian numbers tell by their first digit after +39 (3 mobile, 0 landline), as
+        # phone_type says; only other countries need the full lookup.
+        italian = self._s.str.startswith("+39").to_numpy(bool)
+        out = self._s.str.startswith("+393").to_numpy(bool)
+        for i in np.flatnonzero(~italian):
+            out[i] = phone_type(self.values[i]) == "mobile"
+        return out
 
     @cached_property
     def variants(self) -> list[frozenset[str]]:
