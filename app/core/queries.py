@@ -164,3 +164,13 @@ def records_by_ids(ws: Workspace, record_ids: Sequence[int]) -> dict[int, dict[s
 
 def source_names(ws: Workspace) -> list[str]:
     return [row[0] for row in ws.execute("SELECT name FROM sources ORDER BY name")]
+
+
+def showcase_profile(ws: Workspace) -> int | None:
+    """A profile whose journey spans the most channels (then the most events): for screenshots
+    and for a first look at the demo."""
+    row = ws.execute(
+        "SELECT m.profile_id FROM events e JOIN memberships m ON m.record_id = e.record_id "
+        "GROUP BY m.profile_id ORDER BY count(DISTINCT e.channel) DESC, count(*) DESC, m.profile_id LIMIT 1"
+    ).fetchone()
+    return None if row is None else row[0]

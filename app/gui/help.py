@@ -49,7 +49,7 @@ def component_licences() -> list[tuple[str, str, str]]:
             md = metadata.metadata(name)
         except metadata.PackageNotFoundError:
             continue
-        rows.append((md.get("Name", name), md.get("Version", ""), _licence(md)))
+        rows.append((name, md.get("Version", ""), _licence(md)))
     return rows
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLibraryInfo, QLocale, QTime, QTranslator
 
 from app.core.resources import resource_path
 
@@ -61,6 +61,9 @@ class Translations:
             self._installed.append(ours)
         QLocale.setDefault(locale_for(lang))
         self.language = lang
+        # Qt posts LanguageChange to every window; deliver it now so that the whole UI has
+        # re-labelled itself when switch() returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return loaded
 
     def uninstall(self) -> None:

@@ -54,16 +54,18 @@ class JourneyView(QWidget):
         self.plot.setMinimumHeight(230)
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.setMouseEnabled(x=True, y=False)  # zoom and pan in time only; lanes stay put
-        self.plot.getViewBox().setLimits(yMin=-1, yMax=len(LANES))
-        self.plot.setYRange(-0.6, len(LANES) - 0.4, padding=0)
+        top = len(LANES) + 0.5  # a free band above the store lane holds the legend
+        self.plot.getViewBox().setLimits(yMin=-1, yMax=top + 0.5)
+        self.plot.setYRange(-0.6, top, padding=0)
         self.plot.getPlotItem().hideButtons()
-        self.region = pg.LinearRegionItem(brush=QColor(37, 99, 235, 28))
+        self.plot.getAxis("left").setWidth(130)  # room for the lane names
+        self.legend = self.plot.addLegend(offset=(-8, 6), colCount=4, labelTextSize="8pt")
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        self.region = pg.LinearRegionItem(brush=QColor(37, 99, 235, 16))
         self.region.setZValue(-10)
         self.region.sigRegionChanged.connect(self._filter)
-        self.scatter = pg.ScatterPlotItem(hoverable=True, tip=self._tip, hoverSize=16)
-        self.scatter.sigClicked.connect(self._clicked)
-        self.plot.addItem(self.region)
-        self.plot.addItem(self.scatter)
+        self.plot.addItem(self.region, ignoreBounds=True)
+        self.scatters: list[pg.ScatterPlotItem] = []  # one per event type, so the legend names them
 
         self.model = RowsModel(self._columns())
         self.table = QTableView()
@@ -87,8 +89,7 @@ class JourneyView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.plot)
         split.addWidget(bottom)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.setSizes([320, 300])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.range_label)
@@ -107,8 +108,7 @@ class JourneyView(QWidget):
         ]
 
     def retranslate_ui(self) -> None:
-        left = self.plot.getAxis("left")
-        left.setTicks([[(i, channel_label(c)) for i, c in enumerate(LANES)]])
+        self.plot.getAxis("left").setTicks([[(self.lane_y(c), channel_label(c)) for c in LANES]])
         self.model.retranslate()
         self._update_range_label()
         if not self.detail.toPlainText():
@@ -121,18 +121,32 @@ class JourneyView(QWidget):
         super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------------
+    @staticmethod
+    def lane_y(channel: str) -> int:
+        """Lanes from the top: the store first."""
+        return len(LANES) - 1 - LANES.index(channel if channel in LANES else "other")
+
     def set_events(self, events: list[dict[str, Any]]) -> None:
         self.events = list(events)
-        spots = []
+        for item in self.scatters:
+            self.plot.removeItem(item)
+        self.legend.clear()
+        self.scatters = []
+        by_type: dict[str, list[dict[str, Any]]] = {}
         for i, e in enumerate(self.events):
-            lane = e["channel"] if e["channel"] in LANES else "other"
-            colour = LANE_COLOURS[lane]
-            spots.append({
-                "pos": (e["ts"], LANES.index(lane)), "size": marker_size(e), "symbol": SYMBOLS.get(e["type"], "s"),
+            colour = LANE_COLOURS[e["channel"] if e["channel"] in LANES else "other"]
+            by_type.setdefault(e["type"], []).append({
+                "pos": (e["ts"], self.lane_y(e["channel"])), "size": marker_size(e),
                 "brush": pg.mkBrush(colour + ("cc" if e["type"] == "purchase" else "88")),
                 "pen": pg.mkPen(colour, width=1.2), "data": i,
             })
-        self.scatter.setData(spots)
+        for event_type, spots in by_type.items():
+            item = pg.ScatterPlotItem(spots, symbol=SYMBOLS.get(event_type, "s"), hoverable=True, tip=self._tip,
+                                      hoverSize=16, name=event_type_label(event_type),
+                                      brush=pg.mkBrush("#94a3b8"), pen=pg.mkPen("#475569"))
+            item.sigClicked.connect(self._clicked)
+            self.plot.addItem(item)
+            self.scatters.append(item)
         self.detail.clear()
         if self.events:
             ts = np.array([e["ts"] for e in self.events], dtype=float)
@@ -141,6 +155,10 @@ class JourneyView(QWidget):
             self.plot.setXRange(lo - pad, hi + pad, padding=0)
             self.region.setRegion((lo - pad / 2, hi + pad / 2))
         self._filter()
+
+    def points(self) -> list[Any]:
+        """Every marker on the timeline (its data() is the event's index in `events`)."""
+        return [p for item in self.scatters for p in item.points()]
 
     def visible_events(self) -> list[dict[str, Any]]:
         lo, hi = self.region.getRegion()

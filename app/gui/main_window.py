@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self.refresh_counts)
         self.settings.remember_workspace(path)
         self.session_changed.emit(session)
+        self._update_title()
         self.refresh_counts()
         return True
 
@@ -341,11 +342,9 @@ class MainWindow(QMainWindow):
             return None
 
         def build(progress: Progress) -> Path:
-            from app.core.demo import build_demo_workspace
+            from app.core.demo.workspace import build_demo_workspace
 
-            if path.exists():
-                path.unlink()
-            return build_demo_workspace(path, progress=progress)
+            return build_demo_workspace(path, progress=progress, replace=True)
 
         self.demo_job = self.pool.submit(build, self.tr("Building the demo shop"), key="demo")
         self.demo_job.succeeded.connect(lambda _r: self.open_workspace(path))

@@ -23,6 +23,8 @@ COMPARED_FIELDS: dict[str, tuple[str, ...]] = {
     "codice_fiscale": ("codice_fiscale",), "national_id": ("national_id",), "customer_id": ("customer_id",),
     "loyalty_card": ("loyalty_card",), "email_hints": ("email",),
 }
+# A record written with one full-name column is compared on the names split from it: show that.
+FALLBACK = {"first_name": "full_name", "last_name": "full_name"}
 WEIGHT_ROLE = Qt.ItemDataRole.UserRole + 1
 BAR_SCALE = 12.0  # bits at which a bar fills its half of the cell
 SAME, DIFFERENT = QColor("#ecfdf5"), QColor("#fff7ed")
@@ -52,8 +54,13 @@ def pair_rows(data: PairData) -> list[dict[str, Any]]:
     rows, shown = [], set()
     for e in data.pair.evidence:
         names = COMPARED_FIELDS.get(e["field"], ())
-        rows.append({"field": e["field"], "left": _value(data.left, names), "right": _value(data.right, names),
-                     "weight": float(e["weight"]), "level": e["label"]})
+        left, right = _value(data.left, names), _value(data.right, names)
+        if e["field"] in FALLBACK:
+            left = left or _value(data.left, (FALLBACK[e["field"]],))
+            right = right or _value(data.right, (FALLBACK[e["field"]],))
+            shown.add(FALLBACK[e["field"]])
+        rows.append({"field": e["field"], "left": left, "right": right, "weight": float(e["weight"]),
+                     "level": e["label"]})
         shown.update(names)
     for name in IDENTITY_FIELDS:
         if name in shown:
@@ -103,6 +110,9 @@ class PairView(QWidget):
         self.probability_bar.setRange(0, 1000)
         self.probability_bar.setTextVisible(False)
         self.probability_bar.setMaximumHeight(8)
+        self.records = QLabel()
+        self.records.setObjectName("hint")
+        self.records.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, 5)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -114,14 +124,16 @@ class PairView(QWidget):
         head.setSectionResizeMode(self.LEFT, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(self.RIGHT, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(self.EVIDENCE, QHeaderView.ResizeMode.Fixed)
-        head.setSectionResizeMode(self.WEIGHT, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnWidth(self.WEIGHT, 220)
+        head.setSectionResizeMode(self.WEIGHT, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(self.WEIGHT, 250)
+        self.table.setWordWrap(False)
         self.table.setColumnWidth(self.EVIDENCE, 190)
         self.table.verticalHeader().setDefaultSectionSize(30)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.probability)
         lay.addWidget(self.probability_bar)
+        lay.addWidget(self.records)
         lay.addWidget(self.table, 1)
         self.retranslate_ui()
 
@@ -129,10 +141,13 @@ class PairView(QWidget):
         self.show_pair(self.data)
 
     def _set_headers(self) -> None:
+        """Columns named by source and channel; the full record references go on the line above."""
         left = right = self.tr("Record")
         if self.data:
-            left = f"{self.data.left['ref']}  ({channel_label(self.data.left['channel'])})"
-            right = f"{self.data.right['ref']}  ({channel_label(self.data.right['channel'])})"
+            left, right = (f"{r['source']} · {channel_label(r['channel'])}" for r in (self.data.left, self.data.right))
+            self.records.setText(f"{self.data.left['ref']}   ↔   {self.data.right['ref']}")
+        else:
+            self.records.clear()
         self.table.setHorizontalHeaderLabels([self.tr("Field"), left, right, self.tr("Evidence"), self.tr("Found")])
 
     def show_pair(self, data: PairData | None) -> None:

@@ -51,6 +51,8 @@ class SourcesScreen(QWidget):
             Column(lambda: self.tr("File"), lambda s: s.get("file_name")),
             Column(lambda: self.tr("Records"), lambda s: format_number(s.get("records", 0)), Qt.AlignmentFlag.AlignRight),
             Column(lambda: self.tr("Events"), lambda s: format_number(s.get("events", 0)), Qt.AlignmentFlag.AlignRight),
+            Column(lambda: self.tr("People on events"), lambda s: format_number(s.get("identities", 0)),
+                   Qt.AlignmentFlag.AlignRight),
             Column(lambda: self.tr("Updated"), lambda s: format_datetime(s.get("updated_at"))),
         ])
         self.mapping_model = RowsModel([
@@ -89,8 +91,7 @@ class SourcesScreen(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.sources_view)
         split.addWidget(self.tabs)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setSizes([330, 370])
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignBottom)

@@ -101,6 +101,7 @@ FILE_FILTERS = (
 EVIDENCE_NAMES = {
     "email_hints": QT_TRANSLATE_NOOP("Vocab", "Names in the email address"),
     "household guard": QT_TRANSLATE_NOOP("Vocab", "Household check"),
+    "source": QT_TRANSLATE_NOOP("Vocab", "Sources of the two records"),
 }
 EVIDENCE_LEVELS = (
     QT_TRANSLATE_NOOP("Vocab", "missing"),
@@ -136,6 +137,12 @@ EVIDENCE_LEVELS = (
     QT_TRANSLATE_NOOP("Vocab", "same street, other number"),
     QT_TRANSLATE_NOOP("Vocab", "similar"),
     QT_TRANSLATE_NOOP("Vocab", "one edit"),
+    QT_TRANSLATE_NOOP("Vocab", "different sources"),
+    QT_TRANSLATE_NOOP("Vocab", "same source (two entries of one export)"),
+    QT_TRANSLATE_NOOP("Vocab", "same mobile number"),
+    QT_TRANSLATE_NOOP("Vocab", "same number, used by several people (no evidence)"),
+    QT_TRANSLATE_NOOP("Vocab", "same address, used by several people (no evidence)"),
+    QT_TRANSLATE_NOOP("Vocab", "different (other gender)"),
     QT_TRANSLATE_NOOP("Vocab", "first names or birth years clash: household-shared fields capped"),
 )
 

@@ -214,6 +214,7 @@ def table_view(model: QAbstractTableModel) -> QTableView:
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setMaximumSectionSize(420)  # long values are elided, not a scroll away
     view.horizontalHeader().setStretchLastSection(True)
     return view
 

@@ -1098,6 +1098,10 @@
         <translation>Eventi</translation>
     </message>
     <message>
+        <source>People on events</source>
+        <translation>Persone negli eventi</translation>
+    </message>
+    <message>
         <source>Updated</source>
         <translation>Aggiornato</translation>
     </message>
@@ -1592,6 +1596,10 @@
         <translation>Controllo nucleo familiare</translation>
     </message>
     <message>
+        <source>Sources of the two records</source>
+        <translation>Fonti dei due record</translation>
+    </message>
+    <message>
         <source>missing</source>
         <translation>mancante</translation>
     </message>
@@ -1722,6 +1730,30 @@
     <message>
         <source>one edit</source>
         <translation>una modifica</translation>
+    </message>
+    <message>
+        <source>different sources</source>
+        <translation>fonti diverse</translation>
+    </message>
+    <message>
+        <source>same source (two entries of one export)</source>
+        <translation>stessa fonte (due righe della stessa esportazione)</translation>
+    </message>
+    <message>
+        <source>same mobile number</source>
+        <translation>stesso cellulare</translation>
+    </message>
+    <message>
+        <source>same number, used by several people (no evidence)</source>
+        <translation>stesso numero, usato da più persone (non è un indizio)</translation>
+    </message>
+    <message>
+        <source>same address, used by several people (no evidence)</source>
+        <translation>stesso indirizzo, usato da più persone (non è un indizio)</translation>
+    </message>
+    <message>
+        <source>different (other gender)</source>
+        <translation>diverso (altro sesso)</translation>
     </message>
     <message>
         <source>first names or birth years clash: household-shared fields capped</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.gui.journey import LANES
+from app.gui.journey import JourneyView
 from app.gui.profiles_model import PAGE
 from tests.gui.data import build_workspace
 
@@ -66,9 +66,10 @@ def test_journey_lanes_markers_range_filter_and_event_details(make_window, qtbot
     qtbot.waitUntil(lambda: page.detail is not None, timeout=5000)
     journey = page.show_journey()
     assert len(journey.events) == 5  # the anonymous web visit is nobody's journey
-    spots = journey.scatter.points()
+    spots = journey.points()
     lanes = sorted({int(p.pos().y()) for p in spots})
-    assert lanes == sorted({LANES.index(c) for c in ("store", "online_shop", "web")})
+    assert lanes == sorted({JourneyView.lane_y(c) for c in ("store", "online_shop", "web")})
+    assert {item.name() for item in journey.scatters} == {"Visit / page view", "Added to cart", "Purchase"}
     purchases = sorted((p for p in spots if journey.events[p.data()]["type"] == "purchase"),
                        key=lambda p: journey.events[p.data()]["amount"])
     assert purchases[0].size() < purchases[-1].size()  # bigger spend, bigger marker

@@ -45,8 +45,8 @@ def test_pairs_show_side_by_side_with_differences_and_evidence(review):
     table = screen.view.table
     assert table.rowCount() == len(rows)
     assert screen.view.probability.text() == "Same person: 90.0% likely"
-    header = table.horizontalHeaderItem(1).text()
-    assert header.startswith(data.left["ref"]) and "Store" in header
+    assert table.horizontalHeaderItem(1).text() == f"{data.left['source']} · Store"
+    assert screen.view.records.text() == f"{data.left['ref']}   ↔   {data.right['ref']}"
 
 
 def test_keyboard_accept_reject_skip_and_arrows(review, qtbot):
