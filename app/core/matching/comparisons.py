@@ -22,18 +22,26 @@ MISSING = 0
 
 # -- tests on distinct value pairs: (a codes, b codes, value table, params) -> bool mask ------------
 def _t_close(a, b, vt: ValueTable, p):
-    ok = vt.jw(a, b) >= p.get("jw", 0.92)
-    edits = p.get("edits", 0)
-    if edits:
-        long_enough = np.minimum(vt.lens[a], vt.lens[b]) >= 3
-        ok |= long_enough & (vt.dl(a, b) <= edits)
-    if p.get("same_digits"):  # mariorossi89 / mariorossi49 are two people, not a typo
-        ok &= vt.digits[a] == vt.digits[b]
+    """Jaro-Winkler at least ``jw``, or at most ``edits`` edits; cheap filters first."""
+    ok = np.zeros(len(a), bool)
     if p.get("min_len"):
-        ok &= np.minimum(vt.lens[a], vt.lens[b]) >= p["min_len"]
+        ok |= np.minimum(vt.lens[a], vt.lens[b]) < p["min_len"]  # marked to drop below
+    if p.get("same_digits"):  # mariorossi89 / mariorossi49 are two people, not a typo
+        ok |= vt.digits[a] != vt.digits[b]
     if p.get("same_start"):  # m.rossi / a.rossi differ in the initial: two people
         start = vt.head(p["same_start"])
-        ok &= start[a] == start[b]
+        ok |= start[a] != start[b]
+    excluded = ok
+    ok = np.zeros(len(a), bool)
+    jw = p.get("jw", 0.92)
+    todo = np.flatnonzero(~excluded)
+    if jw <= 1 and len(todo):
+        ok[todo] = vt.jw(a[todo], b[todo]) >= jw
+    edits = p.get("edits", 0)
+    if edits:
+        la, lb = vt.lens[a], vt.lens[b]
+        todo = np.flatnonzero(~excluded & ~ok & (np.minimum(la, lb) >= 3) & (np.abs(la - lb) <= edits))
+        ok[todo] = vt.dl(a[todo], b[todo], cutoff=edits) <= edits
     return ok
 
 

@@ -135,8 +135,8 @@ def compare_email(comp: Comparison, ctx: PairContext):
                 lv[i] = len(comp.levels)
                 if tf is not None:
                     tf[i] = np.nan
-    if tf is not None and same_local:
-        hit = np.isin(lv, same_local)
+    hit = np.isin(lv, same_local)
+    if tf is not None and hit.any():
         vt = feats.value_table(coded.values)
         tf[hit] = vt.local_counts[coded.codes[ctx.pa[hit]]] / max(int(coded.counts.sum()), 1)
     return lv, tf

@@ -55,7 +55,7 @@ class MatchSettings:
     max_block_size: int = 60  # a block key shared by more records is not used for candidates
     junk_min_records: int = 25  # an email/phone/id on more records than this is junk ...
     junk_min_names: int = 6  # ... when it also carries this many different surnames
-    u_sample_pairs: int = 400_000  # random pairs for the u probabilities
+    u_sample_pairs: int = 250_000  # random pairs for the u probabilities
     em_max_iterations: int = 60
     em_tolerance: float = 1e-5
     label_weight: float = 20.0  # how many unlabelled pairs one human decision counts as in EM

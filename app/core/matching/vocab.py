@@ -11,6 +11,13 @@ from rapidfuzz.fuzz import partial_ratio
 from rapidfuzz.process import cpdist
 
 
+def _part(series: pd.Series, i: int) -> pd.Series:
+    """Local part (0) or domain (2) of email values."""
+    if series.empty:
+        return series
+    return series.str.partition("@")[i]
+
+
 def _codes(series: pd.Series) -> np.ndarray:
     return pd.factorize(series, use_na_sentinel=True)[0].astype(np.int64)
 
@@ -27,11 +34,12 @@ class ValueTable:
         return cpdist(list(self.values[a]), list(self.values[b]), scorer=JaroWinkler.normalized_similarity,
                       workers=-1, dtype=np.float32)
 
-    def dl(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def dl(self, a: np.ndarray, b: np.ndarray, cutoff: int | None = None) -> np.ndarray:
+        """Damerau-Levenshtein distance (beyond ``cutoff``: cutoff + 1, computed faster)."""
         if not len(a):
             return np.zeros(0, np.int32)
         return cpdist(list(self.values[a]), list(self.values[b]), scorer=DamerauLevenshtein.distance,
-                      workers=-1, dtype=np.int32)
+                      workers=-1, dtype=np.int32, score_cutoff=cutoff)
 
     def contains(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The shorter value occurs whole inside the longer one."""
@@ -54,15 +62,15 @@ class ValueTable:
 
     @cached_property
     def local(self) -> np.ndarray:
-        return _codes(self._s.str.partition("@")[0])
+        return _codes(_part(self._s, 0))
 
     @cached_property
     def local_len(self) -> np.ndarray:
-        return self._s.str.partition("@")[0].str.len().to_numpy(np.int64)
+        return _part(self._s, 0).str.len().to_numpy(np.int64)
 
     @cached_property
     def domain(self) -> np.ndarray:
-        return _codes(self._s.str.partition("@")[2])
+        return _codes(_part(self._s, 2))
 
     def head(self, n: int) -> np.ndarray:
         key = f"_head{n}"

@@ -1,0 +1,160 @@
+"""The Fellegi-Sunter model: EM recovers known m, term frequencies, the household guard, junk."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from app.core.matching.features import Features
+from app.core.matching.model import HOUSEHOLD, Model, Vectors, compare_pairs
+from app.core.matching.settings import Comparison, Level, MatchSettings, default_settings
+from app.core.matching.training import distinct_vectors, em_session
+from app.core.normalize import normalize_record
+from test_match_support import FIRST, LAST, people
+
+
+def _three_level_settings(k: int) -> MatchSettings:
+    levels = [Level("agree", "exact"), Level("close", "close"), Level("else", "else")]
+    return MatchSettings(comparisons=[Comparison(f"f{i}", "string", [f"c{i}"], list(levels)) for i in range(k)])
+
+
+def test_em_recovers_known_m_on_generated_vectors():
+    rng = np.random.default_rng(5)
+    m_true = [np.array([0, 0.85, 0.10, 0.05]), np.array([0, 0.70, 0.20, 0.10]), np.array([0, 0.95, 0.03, 0.02])]
+    u_true = [np.array([0, 0.02, 0.08, 0.90]), np.array([0, 0.05, 0.15, 0.80]), np.array([0, 0.01, 0.04, 0.95])]
+    n, lam = 60_000, 0.3
+    is_match = rng.random(n) < lam
+    levels = np.zeros((n, 3), np.int8)
+    for k in range(3):
+        levels[is_match, k] = rng.choice(4, size=is_match.sum(), p=m_true[k])
+        levels[~is_match, k] = rng.choice(4, size=(~is_match).sum(), p=u_true[k])
+    settings = _three_level_settings(3)
+    vecs, counts = distinct_vectors(levels)
+    assert counts.sum() == n
+    m0 = [np.array([0, 0.6, 0.3, 0.1]) for _ in range(3)]
+    m, est_lam, _ = em_session(vecs, counts.astype(float), np.full(len(vecs), np.nan), u_true, m0,
+                               np.ones(3, bool), settings)
+    assert abs(est_lam - lam) < 0.02
+    for k in range(3):
+        assert np.abs(m[k][1:] - m_true[k][1:]).max() < 0.03
+
+
+def test_labelled_pairs_pull_em_towards_them():
+    """Decided pairs enter EM with a fixed posterior: a 'match' label on a disagreeing vector raises m."""
+    settings = _three_level_settings(1)
+    vecs = np.array([[1], [3]], np.int8)
+    counts = np.array([100.0, 900.0])
+    u = [np.array([0, 0.05, 0.05, 0.90])]
+    m0 = [np.array([0, 0.8, 0.1, 0.1])]
+    base, _, _ = em_session(vecs, counts, np.full(2, np.nan), u, m0, np.ones(1, bool), settings)
+    labelled, _, _ = em_session(np.vstack([vecs, [[3]]]), np.append(counts, 200.0), np.array([np.nan, np.nan, 1.0]),
+                                u, m0, np.ones(1, bool), settings)
+    assert labelled[0][3] > base[0][3] + 0.1
+
+
+def _features(rows: list[dict], settings: MatchSettings | None = None, filler: int = 80) -> Features:
+    """Features of ``rows`` (positions 0..) followed by distinct filler people (realistic frequencies)."""
+    rows = rows + people(filler, seed=11)
+    frame = pd.DataFrame([normalize_record(r) for r in rows])
+    frame["id"] = range(1, len(rows) + 1)
+    frame["source_id"] = 1
+    return Features.build(frame, settings or default_settings())
+
+
+def test_term_frequency_weighs_a_common_surname_below_a_rare_one():
+    settings = default_settings()
+    rows = [{"first_name": FIRST[i % 20], "last_name": "Rossi"} for i in range(40)]
+    rows += [{"first_name": "Anna", "last_name": "Zanfretta"}, {"first_name": "Anna", "last_name": "Zanfretta"}]
+    feats = _features(rows, settings)
+    vec = compare_pairs(feats, settings, np.array([0, 40]), np.array([1, 41]))
+    k = [c.name for c in settings.comparisons].index("last_name")
+    m = [[0.0] + [0.9] + [0.1 / (len(c.levels) - 1)] * (len(c.levels) - 1) for c in settings.comparisons]
+    u = [[0.0] + [0.01] + [0.99 / (len(c.levels) - 1)] * (len(c.levels) - 1) for c in settings.comparisons]
+    model = Model([c.name for c in settings.comparisons], [c.labels for c in settings.comparisons], m, u, 1e-4)
+    fw = model.field_weights(vec, settings)
+    assert vec.levels[0, k] == vec.levels[1, k] == 1  # both exact
+    rossi, rare = fw[0, k], fw[1, k]
+    assert rare - rossi > 3  # log2(40/2) ≈ 4.3 bits apart
+    assert rossi < np.log2(0.9 / 0.01)  # Rossi is commoner than an average surname
+
+
+def _uniform_model(settings: MatchSettings, agree_bits: float = 8.0, prior: float = 1e-6) -> Model:
+    """Exact agreement m=0.9 worth ``agree_bits`` (less for common values through TF), weaker
+    levels a little, disagreement −2 bits: a simple model to test the rules around the weights."""
+    m, u = [], []
+    for c in settings.comparisons:
+        n = len(c.levels)
+        mm = np.zeros(n + 1)
+        mm[1:] = 0.05 / max(n - 1, 1)
+        mm[1], mm[-1] = 0.9, 0.05
+        uu = mm * 2.0 ** -agree_bits
+        uu[-1] = 0.2
+        m.append(list(mm / mm.sum()))
+        u.append(list(uu / uu.sum()))
+    return Model([c.name for c in settings.comparisons], [c.labels for c in settings.comparisons], m, u, prior)
+
+
+def test_household_guard_keeps_a_shared_home_apart():
+    """Same surname, address and landline, another first name: the shared fields add at most the cap."""
+    settings = default_settings()
+    home = {"last_name": "Colombo", "address": "Via Verdi 3", "postcode": "20900", "city": "Monza", "phone": "039 123456"}
+    rows = [{"first_name": "Giovanni", "birth_date": "1961-02-03", **home},
+            {"first_name": "Lucia", "birth_date": "1994-07-08", **home},
+            {"first_name": "Giovanni", "birth_date": "1961-02-03", **home, "mobile": "333 1112223"}]
+    feats = _features(rows, settings)
+    vec = compare_pairs(feats, settings, np.array([0, 0]), np.array([1, 2]))
+    model = _uniform_model(settings)
+    weight, prob, fw = model.score(vec, settings)
+    adj = model.household_adjustment(vec.levels, fw, settings)
+    assert adj[0] < 0 and prob[0] < 0.5  # Giovanni and Lucia: two people
+    assert adj[1] == 0 and prob[1] > 0.9  # Giovanni twice: one person
+    assert weight[1] - weight[0] > 10
+
+
+def test_mobile_number_lifts_the_household_guard():
+    settings = default_settings()
+    home = {"last_name": "Colombo", "address": "Via Verdi 3", "postcode": "20900", "city": "Monza", "mobile": "333 1112223"}
+    feats = _features([{"first_name": "Giovanna", **home}, {"first_name": "Gianna", **home}], settings)
+    vec = compare_pairs(feats, settings, np.array([0]), np.array([1]))
+    model = _uniform_model(settings)
+    _, _, fw = model.score(vec, settings)
+    assert model.household_adjustment(vec.levels, fw, settings)[0] == 0
+
+
+def test_junk_email_and_phone_are_ignored():
+    settings = default_settings()
+    rows = [{"first_name": FIRST[i % 20], "last_name": LAST[i % 30], "email": "test@test.com",
+             "phone": "02 5550000"} for i in range(40)]
+    feats = _features(rows, settings)
+    assert "test@test.com" in feats.junk["n_email_key"]
+    assert "+39025550000" in feats.junk["n_phone"]
+    assert feats.frame["n_email_key"].iloc[:40].isna().all()
+    assert feats.frame["n_email_key"].iloc[40:].notna().all()  # real addresses stay
+
+
+def test_row_key_columns_say_nothing():
+    rows = [{"first_name": "Anna", "customer_id": f"C{i}"} for i in range(5)]
+    feats = _features(rows, filler=0)
+    assert feats.frame["n_customer_id"].isna().all()
+
+
+def test_anchor_needed_for_automatic_merge():
+    """Same name in the same town, nothing else: never an automatic merge, whatever the weights."""
+    settings = default_settings()
+    feats = _features([{"first_name": "Marco", "last_name": "Zanetti", "city": "Bergamo"},
+                       {"first_name": "Marco", "last_name": "Zanetti", "city": "Bergamo"},
+                       {"first_name": "Marco", "last_name": "Zanetti", "city": "Bergamo", "birth_date": "1970-01-02"},
+                       {"first_name": "Marco", "last_name": "Zanetti", "city": "Bergamo", "birth_date": "1970-01-02"}])
+    vec = compare_pairs(feats, settings, np.array([0, 2]), np.array([1, 3]))
+    model = _uniform_model(settings, agree_bits=12, prior=0.1)
+    _, prob, fw = model.score(vec, settings)
+    assert prob[0] > 0.5 and not model.anchored(vec.levels, fw, settings)[0]
+    assert model.anchored(vec.levels, fw, settings)[1]
+
+
+def test_model_round_trips_json():
+    settings = default_settings()
+    model = _uniform_model(settings)
+    again = Model.from_json(model.to_json())
+    vec = Vectors(np.ones((1, len(settings.comparisons)), np.int8), {})
+    assert np.allclose(model.score(vec, settings)[0], again.score(vec, settings)[0])
+    assert HOUSEHOLD == "household guard"
