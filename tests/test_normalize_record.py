@@ -143,3 +143,15 @@ def test_frame_of_pandas_string_dtype_and_empty_frame():
     _rows_equal(frame, source)
     empty = normalize_frame(pd.DataFrame({"email": []}))
     assert list(empty.columns) == list(N_COLUMNS) and len(empty) == 0
+
+
+def test_frame_equals_record_on_the_public_benchmarks(benchmarks_dir):
+    febrl = pd.read_csv(benchmarks_dir / "febrl" / "febrl3.csv", dtype=str, skipinitialspace=True).rename(columns={
+        "given_name": "first_name", "surname": "last_name", "address_1": "address", "address_2": "address2",
+        "suburb": "city", "state": "province", "date_of_birth": "birth_date", "soc_sec_id": "national_id"})
+    fake = pd.read_csv(benchmarks_dir / "splink" / "fake_1000.csv", dtype=str).rename(
+        columns={"surname": "last_name", "dob": "birth_date"})
+    for source in (febrl.head(1500), fake):
+        frame = normalize_frame(source)
+        _rows_equal(frame, source)
+    assert frame["n_birth"].notna().mean() > 0.95 and frame["n_email"].notna().mean() > 0.7

@@ -172,7 +172,7 @@ _PREFIXED = re.compile(r"'(?=[\d+=@\t\r-])")
 
 def strip_text_prefix(s: str) -> str:
     """Drop the `'` Shopify and Excel put before numbers, phones and formula-like text (`'00184`, `'+39…`)."""
-    return s[1:] if _PREFIXED.match(s) else s
+    return s[1:] if s[:1] == "'" and _PREFIXED.match(s) else s
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
