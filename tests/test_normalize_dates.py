@@ -116,6 +116,9 @@ def test_infer_date_order_mailchimp_birthdays():
     ("10/05/2026 2:30:00 PM", datetime(2026, 5, 10, 14, 30, tzinfo=ROME)),
     ("07/10/2025", datetime(2025, 10, 7, tzinfo=ROME)),
     ("45234.5", datetime(2023, 11, 4, 12, 0, tzinfo=ROME)),  # Excel serial with time
+    ("Tue, 07 Oct 2025 09:50:26 +0200", datetime(2025, 10, 7, 9, 50, 26, tzinfo=timezone(timedelta(hours=2)))),
+    ("Oct 7, 2025 2:30 PM", datetime(2025, 10, 7, 14, 30, tzinfo=ROME)),
+    ("7 ottobre 2025 ore 10:30", datetime(2025, 10, 7, 10, 30, tzinfo=ROME)),
     ("1700000000", datetime(2023, 11, 14, 22, 13, 20, tzinfo=timezone.utc)),  # epoch seconds
     ("1700000000000000", datetime(2023, 11, 14, 22, 13, 20, tzinfo=timezone.utc)),  # GA4 µs
 ])

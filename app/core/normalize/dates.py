@@ -29,6 +29,10 @@ _WEEKDAYS = frozenset(
 ) - set(MONTHS)
 
 
+# Words around a written date that carry no part of it (`7th of October`, `7 ottobre 2025 ore 10:30`).
+_FILLERS = frozenset({"th", "st", "nd", "rd", "de", "di", "del", "of", "ore", "alle", "at", "h"})
+
+
 @dataclass(frozen=True)
 class PartialDate:
     """A date known only in part: a year (`1981`), a month and day (Mailchimp birthdays `--10-07`), or year and month."""
@@ -116,7 +120,7 @@ def _digits(text: str, order: str) -> date | PartialDate | None:
 
 
 def _with_month_name(text: str, birth: bool) -> date | PartialDate | None:
-    words = [w for w in _WORDS.findall(text.lower()) if w not in _WEEKDAYS and w not in ("th", "st", "nd", "rd", "de", "di", "del", "of")]
+    words = [w for w in _WORDS.findall(text.lower()) if w not in _WEEKDAYS and w not in _FILLERS]
     months = [w for w in words if w in MONTHS]
     if len(months) != 1:
         return None
