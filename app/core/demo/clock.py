@@ -28,6 +28,17 @@ class Clock:
         self._offset_s = np.array([
             int((datetime.combine(start + timedelta(days=d), datetime.min.time()) + timedelta(hours=12))
                 .replace(tzinfo=TZ).utcoffset().total_seconds()) for d in span], dtype=np.int64)
+        self._offsets = self._offset_s.tolist()
+
+    def local_us_at(self, day: int, seconds: int) -> int:
+        """local_us for one value, in plain integers (the simulation's hot path)."""
+        return (self.start_us + (self._offsets[-self._first_day] - self._offsets[day - self._first_day]
+                                 + seconds) * US + day * DAY_US)
+
+    def day_at(self, us: int) -> int:
+        """day_of for one value, in plain integers."""
+        approx = min(max((us - self.start_us) // DAY_US - self._first_day, 0), len(self._offsets) - 1)
+        return (us - self.start_us + (self._offsets[approx] - self._offsets[-self._first_day]) * US) // DAY_US
 
     def local_us(self, day: np.ndarray | int, seconds: np.ndarray | int) -> np.ndarray:
         """UTC instant of local wall-clock time `seconds` after local midnight of `day`."""

@@ -12,6 +12,8 @@ outside the population) so truth.py can compute the planted figures from exactly
 """
 from __future__ import annotations
 
+import itertools
+import random
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -60,27 +62,44 @@ class Journeys:
 
 
 RESEARCH_STORE, STORE, ONLINE, ONLINE_DIRECT, ABANDON = range(5)
+SESSION_STEPS = {
+    "browse": ("page_view", "view_item"), "research": ("page_view", "view_item", "add_to_cart"),
+    "abandon": ("page_view", "view_item", "add_to_cart", "begin_checkout"),
+    "buy": ("page_view", "view_item", "add_to_cart", "begin_checkout", "purchase"),
+}
+
+
+def _cum(weights) -> list[float]:
+    return list(itertools.accumulate(weights))
 
 
 class _Sim:
+    """The simulation state. Scalar draws use random.Random (seeded from the numpy generator):
+    numpy's per-call overhead would dominate a loop over every person's every visit."""
+
     def __init__(self, people: pd.DataFrame, ids: Identities, clock: Clock, rng: np.random.Generator,
                  b: Behaviour, campaigns: pd.DataFrame):
-        self.p, self.ids, self.clock, self.rng, self.b = people, ids, clock, rng, b
+        self.ids, self.clock, self.rng, self.b = ids, clock, rng, b
+        self.r = random.Random(int(rng.integers(2**62)))
+        self.near = people["near"].tolist()
+        self.digital = people["digital"].tolist()
+        self.engagement = people["engagement"].tolist()
+        self.home = people["store"].tolist()
         self.campaigns = campaigns
-        self.end_us = clock.local_us(clock.days, 0)
+        self.end_us = int(clock.local_us(clock.days, 0))
         self.store_rows: list[tuple] = []
         self.orders: list[tuple] = []
         self.web: list[tuple] = []
         self.email: list[tuple] = []
         self.utms: list[tuple[str, str, str]] = [u for u, _ in T.WEB_SOURCES]
-        self.utm_w = np.array([w for _, w in T.WEB_SOURCES], float)
-        self.utm_w /= self.utm_w.sum()
+        self.utm_cum = _cum(w for _, w in T.WEB_SOURCES)
         self.utm_of_campaign = {}
         for i, title in enumerate(campaigns["title"]):
             self.utm_of_campaign[i] = len(self.utms)
             self.utms.append(("newsletter", "email", _slug(title)))
-        self.prod_p = np.array(T.PRODUCT_WEIGHTS) / sum(T.PRODUCT_WEIGHTS)
-        self.own = own_email(people)
+        self.prod_cum = _cum(T.PRODUCT_WEIGHTS)
+        self.lag_cum = _cum(b.lag_decay ** k for k in range(14))
+        self.own = own_email(people).tolist()
         self.cards: dict[int, list[tuple[str, int]]] = {}
         for pid, code, day in zip(ids.cards["pid"].values, ids.cards["code"].values, ids.cards["day"].values):
             self.cards.setdefault(int(pid), []).append((code, int(day)))
@@ -91,26 +110,33 @@ class _Sim:
         self.sessions = 0
 
     # -- helpers ------------------------------------------------------------------------------
+    def pick(self, options, cum: list[float]):
+        return self.r.choices(options, cum_weights=cum)[0]
+
     def device(self) -> str:
-        first_seen = int(self.clock.start_us // US) - int(self.rng.integers(0, 400 * 86400))
-        return f"{int(self.rng.integers(10**9, 2 * 10**9))}.{first_seen}"
+        first_seen = self.clock.start_us // US - self.r.randrange(400 * 86400)
+        return f"{self.r.randrange(10**9, 2 * 10**9)}.{first_seen}"
 
     def at(self, day: int, lo_h: float, hi_h: float, minute: bool = False) -> int:
-        sec = int(self.rng.integers(int(lo_h * 3600), int(hi_h * 3600)))
+        sec = self.r.randrange(int(lo_h * 3600), int(hi_h * 3600))
         if minute:
             sec -= sec % 60
-        return int(self.clock.local_us(day, sec))
+        return self.clock.local_us_at(day, sec)
 
     def items(self) -> list[tuple[int, int]]:
-        k = int(self.rng.choice((1, 2, 3), p=(0.6, 0.3, 0.1)))
-        prods = self.rng.choice(len(T.PRODUCTS), size=k, replace=False, p=self.prod_p)
-        return [(int(i), 1 if self.rng.random() < 0.9 else 2) for i in prods]
+        k = self.pick((1, 2, 3), _cum((0.6, 0.3, 0.1)))
+        prods: list[int] = []
+        while len(prods) < k:
+            i = self.pick(range(len(T.PRODUCTS)), self.prod_cum)
+            if i not in prods:
+                prods.append(i)
+        return [(i, 1 if self.r.random() < 0.9 else 2) for i in prods]
 
     def account_at(self, pid: int, day: int) -> tuple[str, str] | None:
         accs = [a for a in self.accounts.get(pid, []) if a[2] <= day]
         if not accs:
             return None
-        cid, email, _ = accs[-1] if self.rng.random() < 0.5 else accs[0]
+        cid, email, _ = accs[-1] if self.r.random() < 0.5 else accs[0]
         return cid, email
 
     def session(self, pid: int, devices: list[str], us: int, kind: str, utm: int | None = None,
@@ -119,41 +145,39 @@ class _Sim:
         if us < self.clock.start_us or us >= self.end_us:
             return
         self.sessions += 1
-        day = int(self.clock.day_of(np.array([us]))[0])
-        acc = self.account_at(pid, day) if pid >= 0 else None
+        r = self.r
+        acc = self.account_at(pid, self.clock.day_at(us)) if pid >= 0 else None
         p_login = (self.b.logged_in_checkout if checkout else
                    self.b.logged_in_cart if kind in ("research", "abandon") else self.b.logged_in)
-        logged = acc is not None and self.rng.random() < p_login
-        user_id = acc[0] if logged else ""
-        utm = int(self.rng.choice(len(T.WEB_SOURCES), p=self.utm_w)) if utm is None else utm
-        dev = devices[int(self.rng.integers(len(devices)))]
-        prod = int(self.rng.choice(len(T.PRODUCTS), p=self.prod_p))
-        steps = {"browse": ["page_view", "view_item"], "research": ["page_view", "view_item", "add_to_cart"],
-                 "abandon": ["page_view", "view_item", "add_to_cart", "begin_checkout"],
-                 "buy": ["page_view", "view_item", "add_to_cart", "begin_checkout", "purchase"]}[kind]
-        if kind == "browse" and self.rng.random() < 0.5:
+        user_id = acc[0] if acc is not None and r.random() < p_login else ""
+        utm = self.pick(range(len(T.WEB_SOURCES)), self.utm_cum) if utm is None else utm
+        dev = devices[r.randrange(len(devices))]
+        prod = self.pick(range(len(T.PRODUCTS)), self.prod_cum)
+        steps = SESSION_STEPS[kind]
+        if kind == "browse" and r.random() < 0.5:
             steps = steps[:1]
         t = us
         for ev in steps:
             self.web.append((t, ev, dev, user_id, utm, prod, pid, self.sessions))
-            t += int(self.rng.integers(15, 240)) * US + int(self.rng.integers(0, US))
+            t += r.randrange(15, 240) * US + r.randrange(US)
 
     def store_sale(self, pid: int, day: int, store: int) -> float:
         """A purchase at the till (or, rarely, on Shopify POS); returns its amount."""
+        r = self.r
         us = self.at(day, 9.5, 19.5, minute=True)
-        pos = pid >= 0 and self.p["near"].values[pid] and self.rng.random() < self.b.pos_share
+        pos = pid >= 0 and self.near[pid] and r.random() < self.b.pos_share
         if pos and self.order(pid, day, source="pos", store=store, us=us):
             return order_total(self.orders[-1][6], self.orders[-1][7], "pos")
         amount = round(sum(T.PRODUCTS[i].price * q for i, q in self.items()), 2)
         card, email = "", ""
         cards = [c for c, d in self.cards.get(pid, []) if d <= day]
-        if cards and self.rng.random() < self.b.card_presented:
+        if cards and r.random() < self.b.card_presented:
             card = cards[-1]
-            if self.own[pid] and self.rng.random() < 0.1:
+            if self.own[pid] and r.random() < 0.1:
                 email = self.own[pid]
-        elif pid >= 0 and self.own[pid] and self.rng.random() < self.b.e_receipt:
+        elif pid >= 0 and self.own[pid] and r.random() < self.b.e_receipt:
             email = self.own[pid]
-        self.store_rows.append((us, store, int(self.rng.integers(1, 3)), pid, card, email, amount))
+        self.store_rows.append((us, store, r.randrange(1, 3), pid, card, email, amount))
         return amount
 
     def order(self, pid: int, day: int, *, source: str = "web", store: int = -1, us: int | None = None) -> bool:
@@ -162,53 +186,46 @@ class _Sim:
         if not email:
             return False
         us = self.at(day, 7, 23.9) if us is None else us
-        items = self.items()
-        self.orders.append((us, pid, email, acc[0] if acc else "", source, store, items,
-                            self.rng.random() < 0.08))
+        self.orders.append((us, pid, email, acc[0] if acc else "", source, store, self.items(),
+                            self.r.random() < 0.08))
         return True
 
     # -- one person ---------------------------------------------------------------------------
-    def person(self, pid: int, triggers: list[tuple[int, int]]) -> None:
-        p, b, rng, days = self.p, self.b, self.rng, self.clock.days
-        near, digital = bool(p["near"].values[pid]), bool(p["digital"].values[pid])
-        eng = float(p["engagement"].values[pid])
-        home = int(p["store"].values[pid])
-        devices = [self.device() for _ in range(1 + (rng.random() < 0.35))]
-        rate = b.intents_near if near else (b.intents_far if digital else b.intents_offline_far)
-        intents = [(int(d), self.path(near, digital)) for d in
-                   rng.integers(0, days, size=rng.poisson(rate * eng * days / 365))]
-        intents += triggers
-        if digital:
-            for d in rng.integers(0, days, size=rng.poisson(b.browse_sessions * eng * days / 365)):
-                self.session(pid, devices, self.at(int(d), 7, 23.9), "browse")
+    def person(self, pid: int, n_intents: int, n_browse: int, triggers: list[tuple[int, int]]) -> None:
+        r, days = self.r, self.clock.days
+        near, digital, home = self.near[pid], self.digital[pid], self.home[pid]
+        devices = [self.device() for _ in range(1 + (r.random() < 0.35))]
+        intents = [(r.randrange(days), self.path(near, digital)) for _ in range(n_intents)] + triggers
+        for _ in range(n_browse if digital else 0):
+            self.session(pid, devices, self.at(r.randrange(days), 7, 23.9), "browse")
         for day, path in intents:
-            store = home if home >= 0 else int(rng.integers(len(T.STORES)))
+            store = home if home >= 0 else r.randrange(len(T.STORES))
             if path == RESEARCH_STORE:
-                lag = int(rng.choice(np.arange(1, 15), p=_lag_p(b.lag_decay)))
+                lag = self.pick(range(1, 15), self.lag_cum)
                 self.session(pid, devices, self.at(day - lag, 7, 23.9), "research")
-                if lag >= 3 and rng.random() < 0.5:
-                    self.session(pid, devices, self.at(day - int(rng.integers(1, lag)), 7, 23.9), "browse")
-                self.store_visit(pid, day, store, devices, near)
+                if lag >= 3 and r.random() < 0.5:
+                    self.session(pid, devices, self.at(day - r.randrange(1, lag), 7, 23.9), "browse")
+                self.store_visit(pid, day, store, devices)
             elif path == STORE:
-                self.store_visit(pid, day, store, devices, near)
+                self.store_visit(pid, day, store, devices)
             elif path in (ONLINE, ONLINE_DIRECT):
                 if path == ONLINE:
-                    lag = int(rng.integers(0, 4))
-                    self.session(pid, devices, self.at(day - lag, 7, 12), "research")
+                    self.session(pid, devices, self.at(day - r.randrange(4), 7, 12), "research")
                 if 0 <= day < days and self.order(pid, day, us=self.at(day, 12.5, 23.9)):
                     self.session(pid, devices, self.orders[-1][0] - 200 * US, "buy", checkout=True)
                 elif near:
-                    self.store_visit(pid, day, store, devices, near)
+                    self.store_visit(pid, day, store, devices)
             else:
-                self.session(pid, devices, self.at(day, 7, 23.9), "abandon" if rng.random() < 0.5 else "research")
+                self.session(pid, devices, self.at(day, 7, 23.9), "abandon" if r.random() < 0.5 else "research")
 
-    def store_visit(self, pid: int, day: int, store: int, devices: list[str], near: bool) -> None:
+    def store_visit(self, pid: int, day: int, store: int, devices: list[str]) -> None:
         if not 0 <= day < self.clock.days:
             return
         self.store_sale(pid, day, store)
-        identified = self.store_rows and self.store_rows[-1][3] == pid and (self.store_rows[-1][4] or self.store_rows[-1][5])
-        if near and identified and self.p["digital"].values[pid] and self.rng.random() < self.b.reverse:
-            later = day + int(self.rng.integers(2, 13))
+        last = self.store_rows[-1] if self.store_rows else None
+        identified = last is not None and last[3] == pid and bool(last[4] or last[5])
+        if self.near[pid] and identified and self.digital[pid] and self.r.random() < self.b.reverse:
+            later = day + self.r.randrange(2, 13)
             if later < self.clock.days and self.order(pid, later):
                 self.session(pid, devices, self.orders[-1][0] - 200 * US, "buy", checkout=True)
 
@@ -216,14 +233,14 @@ class _Sim:
         if not digital:
             return STORE
         if near:
-            return int(self.rng.choice((RESEARCH_STORE, STORE, ONLINE, ABANDON), p=self.b.near_paths))
-        return int(self.rng.choice((ONLINE, ONLINE_DIRECT, ABANDON, STORE), p=self.b.far_paths))
+            return self.pick((RESEARCH_STORE, STORE, ONLINE, ABANDON), _cum(self.b.near_paths))
+        return self.pick((ONLINE, ONLINE_DIRECT, ABANDON, STORE), _cum(self.b.far_paths))
 
     def triggered(self, near: bool) -> int:
         """The path of a purchase set off by an email click or a lead form."""
         if near:
-            return int(self.rng.choice((RESEARCH_STORE, STORE, ONLINE_DIRECT), p=(0.45, 0.3, 0.25)))
-        return int(self.rng.choice((ONLINE_DIRECT, ABANDON), p=(0.9, 0.1)))
+            return self.pick((RESEARCH_STORE, STORE, ONLINE_DIRECT), _cum((0.45, 0.3, 0.25)))
+        return self.pick((ONLINE_DIRECT, ABANDON), _cum((0.9, 0.1)))
 
 
 def order_total(items: list[tuple[int, int]], discount: bool, source: str) -> float:
@@ -232,11 +249,6 @@ def order_total(items: list[tuple[int, int]], discount: bool, source: str) -> fl
     off = round(subtotal * 0.1, 2) if discount else 0.0
     shipping = 4.90 if source == "web" and subtotal < 59 else 0.0
     return round(subtotal - off + shipping, 2)
-
-
-def _lag_p(decay: float) -> np.ndarray:
-    w = decay ** np.arange(14)
-    return w / w.sum()
 
 
 def _slug(title: str) -> str:
@@ -251,13 +263,18 @@ def simulate(people: pd.DataFrame, ids: Identities, clock: Clock, rng: np.random
     sim = _Sim(people, ids, clock, rng, behaviour, campaigns)
     triggers = _newsletter(sim)
     leads = ids.leads.assign(us=clock.local_us(ids.leads["day"].values, ids.leads["sec"].values))
-    for pid, day in zip(leads["pid"].values, leads["day"].values):
-        if rng.random() < behaviour.lead_intent:
-            triggers.setdefault(int(pid), []).append(
-                (int(day) + int(rng.integers(1, 21)), sim.triggered(bool(people["near"].values[pid]))))
+    for pid, day in zip(leads["pid"].tolist(), leads["day"].tolist()):
+        if sim.r.random() < behaviour.lead_intent:
+            triggers.setdefault(pid, []).append((day + sim.r.randrange(1, 21), sim.triggered(sim.near[pid])))
     n = len(people)
+    b, year = behaviour, clock.days / 365
+    near, digital = people["near"].values, people["digital"].values
+    rate = np.where(near, b.intents_near, np.where(digital, b.intents_far, b.intents_offline_far))
+    eng = people["engagement"].values
+    n_intents = rng.poisson(rate * eng * year).tolist()
+    n_browse = rng.poisson(b.browse_sessions * eng * year).tolist()
     for pid in range(n):
-        sim.person(pid, triggers.get(pid, []))
+        sim.person(pid, n_intents[pid], n_browse[pid], triggers.get(pid, []))
         if progress is not None and pid % 2000 == 0:
             progress.update(pid / max(n, 1), "Simulating a year of customer journeys")
     _strangers(sim)
@@ -284,33 +301,33 @@ def simulate(people: pd.DataFrame, ids: Identities, clock: Clock, rng: np.random
 
 def _newsletter(sim: _Sim) -> dict[int, list[tuple[int, int]]]:
     """Opens and clicks of each campaign by the subscribers active when it went out."""
-    aud, b, rng = sim.ids.audience, sim.b, sim.rng
+    aud, b, rng, r = sim.ids.audience, sim.b, sim.rng, sim.r
     triggers: dict[int, list[tuple[int, int]]] = {}
     devices: dict[int, list[str]] = {}
-    eng = sim.p["engagement"].values * np.where(sim.p["digital"].values, 1.0, 0.2)
-    for ci, (day, send_us) in enumerate(zip(sim.campaigns["day"].values, sim.campaigns["send_us"].values)):
+    eng = np.array(sim.engagement) * np.where(sim.digital, 1.0, 0.2)
+    for ci, (day, send_us) in enumerate(zip(sim.campaigns["day"].tolist(), sim.campaigns["send_us"].tolist())):
         active = aud[(aud["optin_day"] <= day) & (aud["end_day"] > day) & (aud["status"] != "cleaned")]
         p_open = np.clip(b.email_open * eng[active["pid"].values], 0, 0.8)
         opened = active[rng.random(len(active)) < p_open]
-        for pid, email in zip(opened["pid"].values, opened["email"].values):
-            t_open = int(send_us) + int(rng.exponential(6 * 3600) * US)
-            sim.email.append((t_open, email, ci, "open", int(pid)))
-            if rng.random() < b.email_click:
-                t_click = t_open + int(rng.integers(5, 600)) * US
-                sim.email.append((t_click, email, ci, "click", int(pid)))
-                devs = devices.setdefault(int(pid), [sim.device()])
-                sim.session(int(pid), devs, t_click + US, "browse", utm=sim.utm_of_campaign[ci])
-                if rng.random() < b.click_intent:
-                    when = int(sim.clock.day_of(np.array([t_click]))[0]) + int(rng.integers(0, 11))
-                    triggers.setdefault(int(pid), []).append(
-                        (when, sim.triggered(bool(sim.p["near"].values[pid]))))
+        for pid, email in zip(opened["pid"].tolist(), opened["email"].tolist()):
+            t_open = send_us + int(r.expovariate(1 / (6 * 3600)) * US)
+            sim.email.append((t_open, email, ci, "open", pid))
+            if r.random() < b.email_click:
+                t_click = t_open + r.randrange(5, 600) * US
+                sim.email.append((t_click, email, ci, "click", pid))
+                devs = devices.setdefault(pid, [sim.device()])
+                sim.session(pid, devs, t_click + US, "browse", utm=sim.utm_of_campaign[ci])
+                if r.random() < b.click_intent:
+                    when = sim.clock.day_at(t_click) + r.randrange(11)
+                    triggers.setdefault(pid, []).append((when, sim.triggered(sim.near[pid])))
     return triggers
 
 
 def _strangers(sim: _Sim) -> None:
-    n = int(sim.sessions * sim.b.anonymous_sessions)
-    for d in sim.rng.integers(0, sim.clock.days, size=n):
-        sim.session(-1, [sim.device()], sim.at(int(d), 0, 23.9), "browse" if sim.rng.random() < 0.85 else "abandon")
+    r = sim.r
+    for _ in range(int(sim.sessions * sim.b.anonymous_sessions)):
+        sim.session(-1, [sim.device()], sim.at(r.randrange(sim.clock.days), 0, 23.9),
+                    "browse" if r.random() < 0.85 else "abandon")
 
 
 def _calibrate(sim: _Sim, share: float) -> None:
@@ -320,7 +337,9 @@ def _calibrate(sim: _Sim, share: float) -> None:
     identified = pos + sum(r[6] for r in sim.store_rows if r[4] or r[5])
     total = pos + sum(r[6] for r in sim.store_rows)
     rows = sim.store_rows
-    for i in sim.rng.permutation(len(rows)):
+    order = list(range(len(rows)))
+    sim.r.shuffle(order)
+    for i in order:
         if identified >= share * total:
             break
         us, store, cassa, pid, card, email, amount = rows[i]
@@ -329,12 +348,12 @@ def _calibrate(sim: _Sim, share: float) -> None:
             identified += amount
     missing = identified / share - total
     while missing > 0:
-        missing -= sim.store_sale(-1, int(sim.rng.integers(0, sim.clock.days)), int(sim.rng.integers(len(T.STORES))))
+        missing -= sim.store_sale(-1, sim.r.randrange(sim.clock.days), sim.r.randrange(len(T.STORES)))
 
 
 def _returns(sim: _Sim) -> None:
     for us, store, cassa, pid, card, email, amount in list(sim.store_rows):
-        if sim.rng.random() < sim.b.returns:
-            day = int(sim.clock.day_of(np.array([us]))[0]) + int(sim.rng.integers(1, 20))
+        if sim.r.random() < sim.b.returns:
+            day = sim.clock.day_at(us) + sim.r.randrange(1, 20)
             if day < sim.clock.days:
                 sim.store_rows.append((sim.at(day, 9.5, 19.5, minute=True), store, cassa, pid, card, "", -amount))
