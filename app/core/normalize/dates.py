@@ -243,7 +243,7 @@ def parse_time(s: str | time | None) -> time | None:
 
 _OFFSET = re.compile(r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
 _ENDS_WITH_TIME = re.compile(r"\d[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?$")
-_SPLIT = re.compile(r"^(.*?\d)(?:,?\s+|T)(\d{1,2}[:.]\d{2}.*)$")
+_SPLIT = re.compile(r"^(.*?\d)(?:,?\s+(?:(?:ore|alle|at|h)\s+)?|T)(\d{1,2}[:.]\d{2}.*)$", re.IGNORECASE)
 
 
 def _offset(text: str) -> timezone | None:
