@@ -120,10 +120,17 @@ class Model:
     def anchored(self, levels: np.ndarray, weights: np.ndarray, settings: MatchSettings) -> np.ndarray:
         """Pairs that may merge automatically: a contact detail, date or identifier agrees, and
         the two records do not carry two wholly different names (that needs a personal id)."""
-        ks = [k for k, n in enumerate(self.names) if n in settings.anchors]
-        out = (weights[:, ks] > 1.0).any(axis=1) if ks else np.ones(len(weights), bool)
         idx = {n: k for k, n in enumerate(self.names)}
         tests = {c.name: [lv.test for lv in c.levels] for c in settings.comparisons}
+        out = np.zeros(len(weights), bool)
+        for anchor in settings.anchors:
+            name, _, test = anchor.partition(":")
+            if name in idx:
+                k = idx[name]
+                hit = weights[:, k] > 1.0
+                if test:
+                    hit &= np.isin(levels[:, k], [i for i, t in enumerate(tests[name], start=1) if t == test])
+                out |= hit
         if "first_name" in idx and "last_name" in idx:
             first_clash = np.isin(levels[:, idx["first_name"]], [
                 i for i, t in enumerate(tests["first_name"], start=1) if t in settings.household_triggers.get("first_name", [])])

@@ -69,8 +69,10 @@ class MatchSettings:
         "birth_date": ["else"]})
     # Auto-merge needs one of these to agree (weight above 1 bit): names with a town or a home
     # address alone (a household shares it) go to review.
+    # ("field" or "field:level test").
     anchors: list[str] = field(default_factory=lambda: [
-        "email", "phone", "birth_date", "codice_fiscale", "national_id", "customer_id", "loyalty_card"])
+        "email", "phone", "birth_date", "codice_fiscale", "national_id", "customer_id", "loyalty_card",
+        "email_hints:hint_full_year"])
     # Levels no household shares (a mobile is one person's): they lift the household guard.
     household_exempt: dict[str, list[str]] = field(default_factory=lambda: {"phone": ["exact_mobile"]})
     personal_ids: list[str] = field(default_factory=lambda: [
@@ -157,9 +159,9 @@ def default_comparisons() -> list[Comparison]:
         Comparison("email_hints", "email_hints", ["n_email_key", "n_first", "n_last", "n_birth"], [
             _lv("email names the person and birth year", "hint_full_year"),
             _lv("email names the person", "hint_full"),
+            _lv("email names someone else", "hint_other"),
             _lv("email has the surname and initial", "hint_surname_initial"),
             _lv("email has the surname", "hint_surname"),
-            _lv("email names someone else", "hint_other"),
         ]),
         Comparison("address", "address", ["n_street", "n_number"], [
             _lv("same street and number", "street_number_exact"),
