@@ -1,8 +1,8 @@
 """Contact files → person records. Also builds the identity records of event files (events.py).
 
 Rules for a contact row:
-- key (``source_record_id``): the key column's value; for a file keyed by email, the cleaned
-  address. A row whose key cell is empty gets a content key ``h:<sha1 of its normalised identity
+- key (``source_record_id``): the key column's value; for a file keyed by email, the address as
+  written (trimmed), when it is a valid one. A row whose key cell is empty gets a content key ``h:<sha1 of its normalised identity
   values>`` (stable across re-imports as long as those values do not change).
 - rejected: a row nothing identifies (no key, no name, email, phone, id or address); a row of an
   email-keyed file (Mailchimp, Brevo…) without a valid address; a second row with the same key.
@@ -13,14 +13,13 @@ Rules for a contact row:
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from app.core.fields import IDENTITY_FIELDS
-from app.core.importing.convert import Column, Converter, Unit, display, parser_kind
+from app.core.importing.convert import Column, Converter, Unit, parser_kind, to_json
 from app.core.importing.plan import ImportPlan
 from app.core.importing.store_records import RecordRow
 from app.core.normalize import N_COLUMNS, normalize_frame
@@ -29,7 +28,6 @@ NORMALIZER_INPUTS = ("first_name", "last_name", "full_name", "name_particle", "e
                      "birth_date", "gender", "codice_fiscale", "address", "address2", "street_number", "postcode",
                      "city", "province", "country", "national_id", "loyalty_card", "customer_id")
 IDENTITY_N = tuple(c for c in N_COLUMNS if c != "n_full")
-_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 @dataclass
@@ -47,7 +45,7 @@ def raw_json(unit: Unit, dropped: frozenset[str]) -> str:
             raw = [{k: v for k, v in r.items() if k not in dropped} for r in raw]
         else:
             raw = {k: v for k, v in raw.items() if k not in dropped}
-    return _JSON(raw)
+    return to_json(raw)
 
 
 def normalized_frame(cols: Mapping[str, Column], positions: list[int], region: str) -> pd.DataFrame:
@@ -106,8 +104,10 @@ def build_contact_rows(plan: ImportPlan, converter: Converter, units: list[Unit]
     converter.fill_from_normalized(cols, nrows, units)
     dropped = frozenset(plan.dropped_columns)
     key_field = next((f for f, c in plan.mapping.items() if c == plan.key_column), None) if plan.key_column else None
-    keys = cols[key_field].parsed if key_field else None
     email_keyed = key_field == "email"
+    # an email key is the address as written (trimmed) when it is valid: what the tool itself shows
+    keys = ([c if p is not None else None for c, p in zip(cols["email"].cleaned, cols["email"].parsed)]
+            if email_keyed else cols[key_field].parsed if key_field else None)
     shown = [(name, col.shown) for name, col in cols.items()]
     consents = list(zip(*consent_lists(cols, n, plan.sms_from_email_consent)))
     i_email, i_phone, i_mobile = (N_COLUMNS.index(c) for c in ("n_email_key", "n_phone", "n_mobile"))
@@ -128,7 +128,7 @@ def build_contact_rows(plan: ImportPlan, converter: Converter, units: list[Unit]
                                              "phone or address)"))
                 continue
         fields = {name: values[i] for name, values in shown if values[i] is not None}
-        out.rows.append(RecordRow(str(key), unit.line, raw_json(unit, dropped), _JSON(fields), nvals, consents[i]))
+        out.rows.append(RecordRow(str(key), unit.line, raw_json(unit, dropped), to_json(fields), nvals, consents[i]))
         out.index.append(i)
     return out
 

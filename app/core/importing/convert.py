@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+import orjson
+
 from app.core import normalize as nz
 from app.core.normalize import PartialDate
 from app.core.fields import FIELDS_BY_NAME
@@ -22,6 +24,10 @@ from app.core.importing.plan import ImportPlan
 from app.core.importing.readers import RawRow
 
 _EMPTY = (None, None)
+_SPECIAL_START = frozenset("'=+-@\t\r\n \x00")  # cells that need trimming, prefix or formula checks
+_SPECIAL_END = frozenset(" \t\r\n")
+UNCACHED = ("id", "email", "phone")  # parsers that return the cleaned text itself (see _parser)
+CACHE_LIMIT = 200_000  # distinct cells remembered per field (bounds memory on 2 GB files)
 
 
 class _FormulaCell(tuple):
@@ -40,6 +46,11 @@ _BY_TYPE = {"id": "id", "text": "text", "name": "name", "email": "email", "phone
 
 
 DEFERRED = ("email", "phone")  # parsed by normalize_frame, see Converter.fill_from_normalized
+
+
+def to_json(value: object) -> str:
+    """Compact JSON text (orjson: several times faster than json for the million raw rows of a big file)."""
+    return orjson.dumps(value).decode("utf-8")
 
 
 def parser_kind(field_name: str) -> str:
@@ -171,7 +182,15 @@ class Converter:
         parse = self._parsers[name]
         kind = parser_kind(name)
         cells = [u.values.get(col, "") for u in units]
-        hits = [cache[c] if c in cache else self._miss(name, cache, c, parse, kind) for c in cells]
+        if kind in UNCACHED:  # unique-ish text kept as read (ids, emails, phones): no cache, no parse
+            special, end = _SPECIAL_START, _SPECIAL_END
+            hits = [(c, c) if c and c[0] not in special and c[-1] not in end
+                    else self._miss(name, cache, c, parse, kind) for c in cells]
+            if kind == "id" and self.null_ids:
+                null_ids = self.null_ids
+                hits = [(h[0], None) if h[0] in null_ids else h for h in hits]
+        else:
+            hits = [cache[c] if c in cache else self._miss(name, cache, c, parse, kind) for c in cells]
         cleaned = [h[0] for h in hits]
         parsed = [h[1] for h in hits]
         where = [i for i, h in enumerate(hits) if h is _FORMULA] if name in self._formula_fields else []
@@ -187,9 +206,18 @@ class Converter:
         return column
 
     def _miss(self, name: str, cache: dict, cell: str, parse: Callable[[str], object], kind: str) -> tuple:
-        hit = cache[cell] = _clean_and_parse(cell, parse, kind)
-        if hit is _FORMULA:
-            self._formula_fields.add(name)
+        if len(cache) > CACHE_LIMIT:  # a column of unique values (ids, emails): caching buys nothing
+            cache.clear()
+            cache[""] = _EMPTY
+        if not cell:
+            return _EMPTY
+        if cell[0] in _SPECIAL_START or cell[-1] in _SPECIAL_END:
+            hit = _clean_and_parse(cell, parse, kind)
+            if hit is _FORMULA:
+                self._formula_fields.add(name)
+        else:  # the common case: nothing to trim, no prefix, cannot be a formula
+            hit = (cell, parse(cell))
+        cache[cell] = hit
         return hit
 
     def count_unreadable(self, column: Column, units: list[Unit]) -> None:

@@ -26,14 +26,13 @@ from datetime import datetime
 
 from app.core import normalize as nz
 from app.core.fields import EVENT_TYPES
-from app.core.importing.contacts import (
-    _JSON, consent_lists, identity_fields, normalized_frame, normalized_rows, raw_json,
-)
-from app.core.importing.convert import Column, Converter, Unit
+from app.core.importing.contacts import consent_lists, identity_fields, normalized_frame, normalized_rows, raw_json
+from app.core.importing.convert import Column, Converter, Unit, to_json
 from app.core.importing.linking import RefResolver
 from app.core.importing.plan import ImportPlan
 from app.core.importing.store_records import RecordRow
 
+HASH_WINDOW = 1_000_000  # id-less rows remembered to number identical ones (#2, #3…)
 EURO_REGIONS = frozenset("IT SM VA AT BE CY DE EE ES FI FR GR HR IE LT LU LV MT NL PT SI SK".split())
 EVENT_COLUMNS = ("occurred_at", "event_date", "event_time", "event_id", "event_type", "amount", "currency",
                  "quantity", "store", "campaign", "utm_source", "utm_medium", "utm_campaign")
@@ -120,6 +119,8 @@ class EventBuilder:
                 return str(ev.parsed[i])
             return f"{ev.parsed[i]}|{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:12]}"
         digest = "h:" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+        if len(self.hashes) > HASH_WINDOW:  # bounded memory on huge files: identical rows further
+            self.hashes.clear()             # apart than this are taken for the duplicates they nearly always are
         self.hashes[digest] += 1
         n = self.hashes[digest]
         return digest if n == 1 else f"{digest}#{n}"
@@ -193,7 +194,7 @@ class EventBuilder:
                     key = found[0]
                     person_ref = " ".join(cols[f].cleaned[i] for f in found[1] if f in cols and cols[f].cleaned[i])
                     fields = {f: values[i] for f, values in identity_shown if values[i] is not None}
-                    out.identities.append(RecordRow(key, unit.line, raw, _JSON(fields), n, consents[i]))
+                    out.identities.append(RecordRow(key, unit.line, raw, to_json(fields), n, consents[i]))
             details = {f: values[i] for f, values in detail_shown if values[i] is not None}
             if unit.items:
                 details["items"] = unit.items
@@ -202,7 +203,7 @@ class EventBuilder:
                 self.source_id, self.import_id, self._external_id(cols, i, raw), unit.line,
                 when.isoformat(), int(when.timestamp()), channel, self._type(cols, i, unit, amount),
                 amount, currency, quantities[i], store[i], campaign[i], source[i], medium[i], utm_campaign[i],
-                record_id, person_ref, _JSON(details) if details else "{}", raw,
+                record_id, person_ref, to_json(details) if details else "{}", raw,
             ])
             out.person_keys.append(key)
         return out

@@ -18,8 +18,8 @@ from itertools import islice
 from pathlib import Path
 
 from app.core.errors import BadDataError, UsageError, Where
-from app.core.importing.contacts import _JSON, build_contact_rows
-from app.core.importing.convert import Converter, Unit, units_of
+from app.core.importing.contacts import build_contact_rows
+from app.core.importing.convert import Converter, Unit, to_json, units_of
 from app.core.importing.events import EVENT_SQL, EventBuilder
 from app.core.importing.linking import RefResolver
 from app.core.importing.plan import ImportPlan
@@ -119,14 +119,14 @@ class _Job:
         options = {"region": plan.region, "ref": plan.ref.to_json() if plan.ref else None,
                    "date_orders": {c: g.order for c, g in plan.date_orders.items()}}
         values = (plan.kind, plan.channel, plan.format_id, plan.file_name, self.sha, plan.key_column,
-                  _JSON(plan.mapping), _JSON(options))
+                  to_json(plan.mapping), to_json(options))
         if self.source is None:
             cur = self.ws.execute("INSERT INTO sources(name, kind, channel, format, file_name, sha256, key_column, "
                                   "mapping, options, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                   (plan.source_name, *values, now, now))
             source_id, before = cur.lastrowid, None
         else:
-            source_id, before = self.source["id"], _JSON(self.source)
+            source_id, before = self.source["id"], to_json(self.source)
             self.ws.execute("UPDATE sources SET kind = ?, channel = ?, format = ?, file_name = ?, sha256 = ?, "
                             "key_column = ?, mapping = ?, options = ?, updated_at = ? WHERE id = ?",
                             (*values, now, source_id))
@@ -134,7 +134,7 @@ class _Job:
             "INSERT INTO imports(source_id, file_name, file_path, sha256, size, started_at, format, kind, channel, "
             "encoding, delimiter, mapping, confidence, source_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (source_id, plan.file_name, str(Path(plan.path).resolve()), self.sha, plan.size, now, plan.format_id,
-             plan.kind, plan.channel, plan.encoding, plan.delimiter, _JSON(plan.mapping), _JSON(plan.confidence),
+             plan.kind, plan.channel, plan.encoding, plan.delimiter, to_json(plan.mapping), to_json(plan.confidence),
              before))
         return source_id, cur.lastrowid
 
@@ -233,12 +233,12 @@ class _Job:
     # -- rejects ----------------------------------------------------------------------------------
     def _structural(self, structural: list[tuple[RawRow, str | None, str]]) -> None:
         for r, column, reason in structural:
-            raw = r.text if r.text is not None else _JSON(r.values)
+            raw = r.text if r.text is not None else to_json(r.values)
             self._reject(r.line, column, reason, raw, r.file)
         structural.clear()
 
     def _reject_unit(self, unit: Unit, column: str | None, reason: str) -> None:
-        self._reject(unit.line, column, reason, _JSON(unit.raw), unit.file)
+        self._reject(unit.line, column, reason, to_json(unit.raw), unit.file)
 
     def _reject(self, line: int | None, column: str | None, reason: str, raw: str, file: str | None = None) -> None:
         self.counts["rejected"] += 1
@@ -258,7 +258,7 @@ class _Job:
                             [(self.import_id, r.line, r.column, r.reason, r.raw) for r in self.rejects])
         rejects_path = self.rejects_file = self._write_rejects() if self.rejects else None
         self.changes = ws.scalar("SELECT count(*) FROM record_changes WHERE import_id = ?", (self.import_id,))
-        counts_json = _JSON(self.counts)
+        counts_json = to_json(self.counts)
         ws.execute("UPDATE imports SET finished_at = ?, counts = ?, rejects_path = ? WHERE id = ?",
                    (utcnow(), counts_json, str(rejects_path) if rejects_path else None, self.import_id))
         ws.execute("UPDATE sources SET counts = ? WHERE id = ?", (counts_json, self.source_id))
