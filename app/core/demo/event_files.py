@@ -3,6 +3,7 @@ per line item), Mailchimp campaign activity and GA4-like web events."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -129,11 +130,10 @@ def activity(j: Journeys) -> list[list[str]]:
     return rows
 
 
-def web_events(j: Journeys, rng: np.random.Generator) -> list[list[str]]:
+def web_events(j: Journeys, rng: np.random.Generator) -> Iterator[list[str]]:
     w = j.web
     date = fmt_local(w["us"].values, "%Y%m%d")  # GA4 event_date is in the property's time zone
     slugs = ["-".join(ascii_key(x) for x in p.name.split()) for p in T.PRODUCTS]
-    rows = []
     for d, us, ev, dev, uid, utm, prod, session in zip(date, w["us"], w["event"], w["device"], w["user_id"],
                                                       w["utm"], w["product"], w["session"]):
         src, med, camp = j.utms[utm]
@@ -148,8 +148,7 @@ def web_events(j: Journeys, rng: np.random.Generator) -> list[list[str]]:
             page = f"{T.SITE}/checkouts/cn/{token}"
         else:
             page = f"{T.SITE}/checkouts/cn/{token}/thank-you"
-        rows.append([d, str(us), ev, dev, uid, src, med, camp, page])
-    return rows
+        yield [d, str(us), ev, dev, uid, src, med, camp, page]
 
 
 def customer_totals(o: pd.DataFrame) -> dict[str, tuple[float, int]]:

@@ -100,9 +100,9 @@ def generate_demo(out_dir: Path, *, people: int = 2000, seed: int = 7, start: da
         for layout, rows in ((L.TILL_RECEIPTS, receipt_rows), (L.SHOPIFY_ORDERS, order_rows),
                              (L.MAILCHIMP_ACTIVITY, E.activity(j)), (L.WEB_EVENTS, E.web_events(j, dirt_rng))):
             progress.check()
-            write_table(tmp / layout.file_name, layout, rows)
+            n = write_table(tmp / layout.file_name, layout, rows)
             files.append(DemoFile(out_dir / layout.file_name, layout.format_id, layout.kind, layout.channel,
-                                  len(rows), layout.description))
+                                  n, layout.description))
         progress.update(0.85, "Computing the ground truth")
         event_keys = _event_keys(receipts, orders, j)
         figures = _figures(pop, receipts, orders, j)
