@@ -5,11 +5,14 @@ near-store / far-from-store ROPO pattern (seed article 002). See layouts.py for 
 truth.py for the definitions of every planted figure."""
 from app.core.demo.dirt import DirtRates
 from app.core.demo.generate import (
-    DemoFile,
-    DemoManifest,
-    generate_contacts_only,
-    generate_demo,
+           DemoFile,
+           DemoManifest,
+           generate_contacts_only,
+           generate_demo,
 )
 from app.core.demo.journeys import Behaviour
+from app.core.demo.true_profiles import install_true_profiles, true_memberships
+from app.core.demo.workspace import build_demo_workspace
 
-__all__ = ["Behaviour", "DemoFile", "DemoManifest", "DirtRates", "generate_contacts_only", "generate_demo"]
+__all__ = ["Behaviour", "DemoFile", "DemoManifest", "DirtRates", "build_demo_workspace", "generate_contacts_only",
+           "generate_demo", "install_true_profiles", "true_memberships"]
