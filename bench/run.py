@@ -88,7 +88,7 @@ def candidate_recall(out: Path, truth: pd.DataFrame) -> float | None:
     frame = load_records_frame(ws)
     ws.close()
     feats = Features.build(frame, settings)
-    cands = candidate_pairs(feats, settings.blocking, max_block=settings.max_block_size)
+    cands = candidate_pairs(feats, settings.blocking, max_block=settings.max_block_size, large=settings.large_workspace)
     pa, pb = cands.a, cands.b
     truth = _with_identity_records(out, truth)
     ent = frame.merge(truth, left_on=["source", "source_record_id"], right_on=["source", "key"], how="left")["entity"]

@@ -122,13 +122,15 @@ class Candidates:
 
 
 def candidate_pairs(feats: Features, rules: list[BlockingRule], *, new: np.ndarray | None = None,
-                    max_block: int = 60) -> Candidates:
-    """Union of every rule's pairs, with which rules found each pair."""
+                    max_block: int = 60, large: int = 20_000) -> Candidates:
+    """Union of every rule's pairs, with which rules found each pair. Loose rules (names alone)
+    get their tighter cap from ``large`` records on: their big blocks cost much and find little."""
     n = feats.n
     found: list[np.ndarray] = []
     per_rule: dict[str, int] = {}
     for rule in rules:
-        p = pairs_in_blocks(rule_keys(feats, rule), rule.max_block or max_block, new)
+        cap = rule.max_block if rule.max_block and n >= large else max_block
+        p = pairs_in_blocks(rule_keys(feats, rule), cap, new)
         p = p[p[:, 0] != p[:, 1]]
         if new is not None:
             p = p[new[p[:, 0]] | new[p[:, 1]]]

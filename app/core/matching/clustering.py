@@ -47,6 +47,9 @@ class Person:
     birth: str | None = None  # the full birth date
 
 
+NOBODY = Person(None, None, None)
+
+
 @dataclass
 class Constraints:
     must: list[tuple[int, int]] = field(default_factory=list)
@@ -84,17 +87,22 @@ def persons_compatible(p: Person, q: Person) -> bool:
 class _Forest:
     def __init__(self, ids: Iterable[int], persons: dict[int, Person]):
         self.parent = {i: i for i in ids}
-        self.members: dict[int, list[int]] = {i: [i] for i in self.parent}
-        none = Person(None, None, None)
-        # what the guard compares: distinct birth years and (first, last) names of each cluster
+        self.members: dict[int, list[int]] = {}  # roots of clusters with more than one record
+        self.persons = persons
+        # what the guard compares, per root (made on first use): birth years, names, birth dates
         self.years: dict[int, set[int]] = {}
         self.names: dict[int, set[tuple[str, str | None]]] = {}
         self.births: dict[int, set[str]] = {}
-        for i in self.parent:
-            p = persons.get(i, none)
-            self.years[i] = {p.year} if p.year else set()
-            self.names[i] = {(p.first, p.last)} if p.first else set()
-            self.births[i] = {p.birth} if p.birth else set()
+
+    def size(self, root: int) -> int:
+        return len(self.members.get(root, (root,)))
+
+    def _facts(self, root: int) -> None:
+        if root not in self.years:
+            p = self.persons.get(root, NOBODY)
+            self.years[root] = {p.year} if p.year else set()
+            self.names[root] = {(p.first, p.last)} if p.first else set()
+            self.births[root] = {p.birth} if p.birth else set()
 
     def find(self, x: int) -> int:
         root = x
@@ -107,6 +115,8 @@ class _Forest:
     def compatible(self, ra: int, rb: int) -> bool:
         """Some birth year and some first name of one cluster fit the other's (an outlier value
         in a cluster is outvoted by its other members; two distinct people share none)."""
+        self._facts(ra)
+        self._facts(rb)
         ya, yb = self.years[ra], self.years[rb]
         if ya and yb and not any(abs(x - y) <= MAX_BIRTH_GAP for x in ya for y in yb):
             return False
@@ -119,14 +129,18 @@ class _Forest:
                                       for f, l in na for g, m in nb)
 
     def violates(self, ra: int, rb: int, partners: dict[int, set[int]]) -> bool:
-        small, big = (ra, rb) if len(self.members[ra]) <= len(self.members[rb]) else (rb, ra)
-        return any(self.find(o) == big for m in self.members[small] for o in partners.get(m, ()))
+        if not partners:
+            return False
+        small, big = (ra, rb) if self.size(ra) <= self.size(rb) else (rb, ra)
+        return any(self.find(o) == big for m in self.members.get(small, [small]) for o in partners.get(m, ()))
 
     def union(self, ra: int, rb: int) -> None:
-        if len(self.members[ra]) < len(self.members[rb]):
+        if self.size(ra) < self.size(rb):
             ra, rb = rb, ra
+        self._facts(ra)
+        self._facts(rb)
         self.parent[rb] = ra
-        self.members[ra] += self.members.pop(rb)
+        self.members[ra] = self.members.get(ra, [ra]) + self.members.pop(rb, [rb])
         self.years[ra] |= self.years.pop(rb)
         self.names[ra] |= self.names.pop(rb)
         self.births[ra] |= self.births.pop(rb)
@@ -157,14 +171,14 @@ def cluster(ids: Iterable[int], links_a: np.ndarray, links_b: np.ndarray, weight
         if ra == rb:
             continue
         # two single records linked on their own evidence: their clash, if any, was already weighed
-        single = len(forest.members[ra]) == 1 and len(forest.members[rb]) == 1
+        single = forest.size(ra) == 1 and forest.size(rb) == 1
         trusted = single or (vouched is not None and vouched[i])
         if forest.violates(ra, rb, partners) or not (trusted or forest.compatible(ra, rb)):
             refused.append(i)
             continue
         forest.union(ra, rb)
         used.append(i)
-    labels = {}
+    labels = {i: i for i in forest.parent}
     for members in forest.members.values():
         label = min(members)
         for m in members:

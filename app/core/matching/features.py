@@ -147,15 +147,16 @@ class Features:
         from app.core.matching.clustering import names_compatible
 
         sub = self.frame[[col, "n_first"]].dropna().drop_duplicates()
-        multi = sub[sub.duplicated(col, keep=False)]
-        out = set()
+        sub = sub[sub.duplicated(col, keep=False)]
+        pairs = sub.merge(sub, on=col)
+        pairs = pairs[pairs["n_first_x"] < pairs["n_first_y"]]
+        names = pairs[["n_first_x", "n_first_y"]].drop_duplicates()
+        clash = {(a, b) for a, b in zip(names["n_first_x"], names["n_first_y"]) if not names_compatible(a, b)}
+        bad = [(a, b) in clash for a, b in zip(pairs["n_first_x"], pairs["n_first_y"])]
+        out = set(pairs.loc[bad, col]) if len(pairs) else set()
         if col == "n_email_key":  # famiglia.rossi@…: a family inbox by its very name
             codes = self.coded(col)
             out |= {v for v, h in zip(codes.values, self.hints_by_code) if FAMILY_WORDS & set(h[0])}
-        for value, names in multi.groupby(col)["n_first"]:
-            names = list(names)
-            if any(not names_compatible(a, b) for i, a in enumerate(names) for b in names[i + 1:]):
-                out.add(value)
         return out
 
     # -- coded columns ------------------------------------------------------------------------

@@ -111,7 +111,8 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
     progress.update(0.08, "Preparing match keys")
     feats = Features.build(frame, settings, junk=None if full else load_junk(ws))
     progress.update(0.15, "Finding candidate pairs")
-    cands = candidate_pairs(feats, settings.blocking, new=None if full else new_mask, max_block=settings.max_block_size)
+    cands = candidate_pairs(feats, settings.blocking, new=None if full else new_mask, max_block=settings.max_block_size,
+                            large=settings.large_workspace)
     pa, pb, result.blocking = cands.a, cands.b, cands.per_rule
     progress.update(0.3, f"Comparing {len(pa):,} candidate pairs")
     vec = compare_pairs(feats, settings, pa, pb)
