@@ -27,7 +27,7 @@ _EMPTY = (None, None)
 _SPECIAL_START = frozenset("'=+-@\t\r\n \x00")  # cells that need trimming, prefix or formula checks
 _SPECIAL_END = frozenset(" \t\r\n")
 UNCACHED = ("id", "email", "phone")  # parsers that return the cleaned text itself (see _parser)
-CACHE_LIMIT = 200_000  # distinct cells remembered per field (bounds memory on 2 GB files)
+CACHE_LIMIT = 100_000  # distinct cells remembered per field (bounds memory on 2 GB files)
 
 
 class _FormulaCell(tuple):
@@ -191,8 +191,7 @@ class Converter:
                 hits = [(h[0], None) if h[0] in null_ids else h for h in hits]
         else:
             hits = [cache[c] if c in cache else self._miss(name, cache, c, parse, kind) for c in cells]
-        cleaned = [h[0] for h in hits]
-        parsed = [h[1] for h in hits]
+        cleaned, parsed = (list(t) for t in zip(*hits)) if hits else ([], [])
         where = [i for i, h in enumerate(hits) if h is _FORMULA] if name in self._formula_fields else []
         if where:
             self.issues.add("formula", units[where[0]].line, col, len(where))
