@@ -51,7 +51,8 @@ WOOCOMMERCE_CUSTOMERS = ["Name", "Username", "Last Active", "Sign Up", "Email", 
 MAILCHIMP_SUBSCRIBED = ("Email Address,First Name,Last Name,Address,Phone Number,Birthday,MEMBER_RATING,OPTIN_TIME,"
                         "OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,LATITUDE,LONGITUDE,GMTOFF,DSTOFF,TIMEZONE,CC,REGION,"
                         "LAST_CHANGED,LEID,EUID,NOTES,TAGS").split(",")
-MAILCHIMP_UNSUB_EXTRA = ["UNSUB_TIME", "UNSUB_CAMPAIGN_TITLE", "UNSUB_CAMPAIGN_ID", "UNSUB_REASON", "UNSUB_REASON_OTHER"]
+MAILCHIMP_UNSUB_EXTRA = ["UNSUB_TIME", "UNSUB_CAMPAIGN_TITLE", "UNSUB_CAMPAIGN_ID", "UNSUB_REASON",
+                         "UNSUB_REASON_OTHER"]
 MAILCHIMP_CLEANED_EXTRA = ["CLEAN_TIME", "CLEAN_CAMPAIGN_TITLE", "CLEAN_CAMPAIGN_ID"]
 MAILCHIMP_ACTIVITY = ["Email Address", "Campaign ID", "Campaign Title", "Action", "Timestamp", "URL"]
 KLAVIYO = ("Email,Klaviyo ID,First Name,Last Name,Organization,Title,Phone Number,Address,Address 2,City,"
@@ -108,7 +109,7 @@ def row(headers: Sequence[str], **values: object) -> list[object]:
     """A row for these headers from {header: value}; headers with spaces/slashes use _ in the keys."""
     keyed = {h: "" for h in headers}
     for k, v in values.items():
-        match = next((h for h in headers if h == k or h.replace(" ", "_").replace("/", "_").replace("-", "_") == k), None)
+        match = next((h for h in headers if k in (h, h.replace(" ", "_").replace("/", "_").replace("-", "_"))), None)
         if match is None:
             raise KeyError(k)
         keyed[match] = v
@@ -125,7 +126,8 @@ def shopify_customers(d: Path, layout: str = "2024") -> Path:
         dict(First_Name="Giulia", Last_Name="D'Angelo", Email="giulia.dangelo@libero.it", Accepts_Email_Marketing="no",
              Phone="", Accepts_SMS_Marketing="no", Total_Spent="0.00", Total_Orders="0", Tags=""),
         dict(First_Name="Luca", Last_Name="Bianchi", Email="luca.b@hotmail.it", Accepts_Email_Marketing="yes",
-             Phone="'3479876543", Accepts_SMS_Marketing="yes", Total_Spent="45.00", Total_Orders="1", Tags="newsletter"),
+             Phone="'3479876543", Accepts_SMS_Marketing="yes", Total_Spent="45.00", Total_Orders="1",
+             Tags="newsletter"),
     ]
     rows = []
     for i, p in enumerate(people):
@@ -147,7 +149,8 @@ def shopify_orders(d: Path) -> Path:
         row(h, Name="#1001", Email="mario.rossi@gmail.com", Financial_Status="paid", Total="59.80",
             Created_at="2025-10-07 09:50:26 +0200", Lineitem_quantity="2", Lineitem_name="Tazza", Lineitem_price="9.90",
             Lineitem_sku="TZ-1", Billing_Name="Mario Rossi", Billing_Phone="'+393331234567", **base),
-        row(h, Name="#1001", Lineitem_quantity="1", Lineitem_name="Teiera", Lineitem_price="40.00", Lineitem_sku="TE-2"),
+        row(h, Name="#1001", Lineitem_quantity="1", Lineitem_name="Teiera", Lineitem_price="40.00",
+            Lineitem_sku="TE-2"),
         row(h, Name="#1002", Email="anna.verdi@gmail.com", Financial_Status="paid", Total="25.00",
             Created_at="2025-10-08 18:02:00 +0200", Lineitem_quantity="1", Lineitem_name="Candela",
             Lineitem_price="25.00", Billing_Name="Anna Verdi", **base),
@@ -290,9 +293,11 @@ def square_transactions(d: Path) -> Path:
 def square_items(d: Path) -> Path:
     h = SQUARE_ITEMS
     rows = [row(h, Date="2022-11-10", Time="21:50:48", Item="Caffè", Qty="2", Gross_Sales="$5.00", Net_Sales="$5.00",
-                Transaction_ID="T1", Customer_ID="SQ1", Customer_Name="Mario Rossi", Location="Main", Event_Type="Payment"),
+                Transaction_ID="T1", Customer_ID="SQ1", Customer_Name="Mario Rossi", Location="Main",
+                Event_Type="Payment"),
             row(h, Date="2022-11-10", Time="21:50:48", Item="Cornetto", Qty="1", Gross_Sales="$2.50", Net_Sales="$2.50",
-                Transaction_ID="T1", Customer_ID="SQ1", Customer_Name="Mario Rossi", Location="Main", Event_Type="Payment")]
+                Transaction_ID="T1", Customer_ID="SQ1", Customer_Name="Mario Rossi", Location="Main",
+                Event_Type="Payment")]
     return write_table(d / "square_items.csv", h, rows)
 
 
@@ -364,12 +369,14 @@ def write_ods(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object
         if v is None or v == "":
             return "<table:table-cell/>"
         if isinstance(v, bool):
-            return f'<table:table-cell office:value-type="boolean" office:boolean-value="{str(v).lower()}"><text:p>{v}</text:p></table:table-cell>'
-        if isinstance(v, (int, float)):
-            return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
-        if isinstance(v, dt.date):
-            return f'<table:table-cell office:value-type="date" office:date-value="{v.isoformat()}"><text:p>{v}</text:p></table:table-cell>'
-        return f'<table:table-cell office:value-type="string"><text:p>{escape(str(v))}</text:p></table:table-cell>'
+            typed = f'office:value-type="boolean" office:boolean-value="{str(v).lower()}"'
+        elif isinstance(v, (int, float)):
+            typed = f'office:value-type="float" office:value="{v}"'
+        elif isinstance(v, dt.date):
+            typed = f'office:value-type="date" office:date-value="{v.isoformat()}"'
+        else:
+            typed = 'office:value-type="string"'
+        return f"<table:table-cell {typed}><text:p>{escape(str(v))}</text:p></table:table-cell>"
 
     body = "".join("<table:table-row>" + "".join(cell(v) for v in r) + "</table:table-row>" for r in [headers, *rows])
     content = ('<?xml version="1.0" encoding="UTF-8"?>'
@@ -379,8 +386,9 @@ def write_ods(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object
                f'<office:body><office:spreadsheet><table:table table:name="{escape(sheet)}">{body}'
                '</table:table></office:spreadsheet></office:body></office:document-content>')
     manifest = ('<?xml version="1.0" encoding="UTF-8"?>'
-                '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+                'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
                 '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
                 '</manifest:manifest>')
     with zipfile.ZipFile(path, "w") as z:

@@ -54,7 +54,8 @@ def test_splink_fake_1000_layout(tmp_path):
 
 
 def test_values_alone_map_unmistakable_columns(tmp_path):
-    rows = [["mario.rossi@gmail.com", "Mario", "x1"], ["anna@libero.it", "Anna", "x2"], ["luca@hotmail.it", "Luca", "x3"]]
+    rows = [["mario.rossi@gmail.com", "Mario", "x1"], ["anna@libero.it", "Anna", "x2"],
+            ["luca@hotmail.it", "Luca", "x3"]]
     plan = plan_import(S.write_table(tmp_path / "l.csv", ["Recapito", "Nome", "Boh"], rows))
     assert plan.mapping["email"] == "Recapito" and plan.confidence["email"] < 1.0
     assert "Boh" in plan.unmapped_columns
@@ -91,7 +92,8 @@ def test_map_overrides_assign_and_unassign(tmp_path):
     path = S.till_contacts(tmp_path)
     plan = plan_import(path, overrides={"home_store": None, "email": "Telefono", "phone": None})
     assert "home_store" not in plan.mapping and plan.mapping["email"] == "Telefono"
-    assert plan.confidence["email"] == 1.0 and plan.overrides == {"home_store": None, "email": "Telefono", "phone": None}
+    assert plan.confidence["email"] == 1.0
+    assert plan.overrides == {"home_store": None, "email": "Telefono", "phone": None}
     # a column is held by one field only
     plan2 = plan.with_mapping("mobile", "E-mail")
     assert plan2.mapping["mobile"] == "E-mail" and "email" not in [f for f, c in plan2.mapping.items() if c == "E-mail"

@@ -34,8 +34,8 @@ def test_encodings_are_detected_and_accents_survive(tmp_path, encoding, bom, exp
 
 
 def test_cp1252_with_euro_sign_and_italian_vowels(tmp_path):
-    path = S.write_table(tmp_path / "t.csv", ["Negozio", "Importo"], [["Forlì", "€ 12,50"], ["Cantù", "3,00 €"],
-                                                                      ["Perù", "1,00"]], delimiter=";", encoding="cp1252")
+    rows = [["Forlì", "€ 12,50"], ["Cantù", "3,00 €"], ["Perù", "1,00"]]
+    path = S.write_table(tmp_path / "t.csv", ["Negozio", "Importo"], rows, delimiter=";", encoding="cp1252")
     table = read_table(path)
     assert table.encoding == "cp1252"
     assert [r.values["Importo"] for r in table.records()] == ["€ 12,50", "3,00 €", "1,00"]

@@ -162,7 +162,8 @@ def test_web_events_mailchimp_activity_and_leads(ws, tmp_path):
     web = imp(ws, S.web_events(tmp_path))
     assert web.counts["events"] == 3 and web.counts["anonymous_events"] == 2
     types = [(e["type"], e["utm_source"], e["ts"]) for e in events(ws, "web_events")]
-    assert types == [("visit", "google", 1759305600), ("cart", "google", 1759305660), ("purchase", "(direct)", 1759305720)]
+    assert types == [("visit", "google", 1759305600), ("cart", "google", 1759305660),
+                     ("purchase", "(direct)", 1759305720)]
     imp(ws, S.mailchimp_activity(tmp_path))
     assert [(e["type"], e["campaign"]) for e in events(ws, "mailchimp_activity")] == [
         ("email_open", "Saldi autunno"), ("email_click", "Saldi autunno"), ("email_open", "Saldi autunno")]
@@ -267,7 +268,8 @@ def test_bad_rows_are_rejected_with_line_column_and_reason(ws, tmp_path):
     assert list(rows[0]) == ["file", "line", "column", "reason", "raw"]
     assert rows[0]["file"] == "scontrini.csv" and "32/13/2025" in rows[0]["reason"] and "32/13/2025" in rows[0]["raw"]
     assert "dodici" in rows[1]["reason"] and rows[2]["raw"] == "02/10/2025;11:00;Milano;D4;C4;1,00;x;y"
-    assert result.rejects_path.parent.name == "test-rejects" and result.rejects_path.name == f"scontrini-{result.import_id}.csv"
+    assert result.rejects_path.parent.name == "test-rejects"
+    assert result.rejects_path.name == f"scontrini-{result.import_id}.csv"
     midnight = [e for e in events(ws, "scontrini") if e["external_id"] == "D5"][0]
     assert midnight["occurred_at"] == "2025-10-03T00:00:00+02:00"
 

@@ -2,8 +2,8 @@
 
 Rules for a contact row:
 - key (``source_record_id``): the key column's value; for a file keyed by email, the address as
-  written (trimmed), when it is a valid one. A row whose key cell is empty gets a content key ``h:<sha1 of its normalised identity
-  values>`` (stable across re-imports as long as those values do not change).
+  written (trimmed), when it is a valid one. A row whose key cell is empty gets a content key
+  ``h:<sha1 of its normalised identity values>`` (stable across re-imports while those values are).
 - rejected: a row nothing identifies (no key, no name, email, phone, id or address); a row of an
   email-keyed file (Mailchimp, Brevo…) without a valid address; a second row with the same key.
 - kept with a warning count: invalid emails/phones, unreadable birth or consent dates (the raw

@@ -150,7 +150,7 @@ class Converter:
         plan = self.plan
         kind = parser_kind(name)
         order = plan.date_orders[column].order if column in plan.date_orders else "dmy"
-        region, tz = plan.region, plan.tz
+        tz = plan.tz
         if kind == "name":
             return nz.clean_name
         if kind in DEFERRED:  # the normaliser computes these anyway: filled in by fill_from_normalized

@@ -102,7 +102,8 @@ def undo_import(ws: Workspace, import_id: int | None = None) -> ImportResult:
     if later is not None:
         raise UsageError(f"import {import_id} of source {imp['source_name']!r} was followed by import {later} of the "
                          f"same source; undo {later} first")
-    added = "SELECT id FROM records WHERE import_id = :i AND id NOT IN (SELECT record_id FROM record_changes WHERE import_id = :i)"
+    added = ("SELECT id FROM records WHERE import_id = :i "
+             "AND id NOT IN (SELECT record_id FROM record_changes WHERE import_id = :i)")
     dependants = ws.query(f"""
         SELECT s.name, e.import_id, count(*) AS n FROM events e JOIN sources s ON s.id = e.source_id
         WHERE e.record_id IN ({added}) AND e.source_id != :s GROUP BY s.name, e.import_id ORDER BY e.import_id""",

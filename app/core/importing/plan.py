@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import BadDataError, UsageError, Where
-from app.core.fields import CHANNELS, FIELDS, FIELDS_BY_NAME, Field, channel_id
+from app.core.fields import FIELDS, FIELDS_BY_NAME, Field, channel_id
 from app.core.importing import automap
 from app.core.importing.linking import RefLink, find_ref
 from app.core.importing.profile import ColumnProfile, profile_column
@@ -346,7 +346,8 @@ DATE_FIELD_TYPES = ("date", "datetime")
 _DAY_MONTH = re.compile(r"^\s*\d{1,2}[-/.]\d{1,2}\b")
 
 
-def _date_orders(plan: ImportPlan, profiles: Mapping[str, ColumnProfile]) -> tuple[dict[str, DateOrderGuess], list[str]]:
+def _date_orders(plan: ImportPlan, profiles: Mapping[str, ColumnProfile]
+                 ) -> tuple[dict[str, DateOrderGuess], list[str]]:
     orders: dict[str, DateOrderGuess] = {}
     notes: list[str] = []
     for name, col in plan.mapping.items():
@@ -374,5 +375,3 @@ def _guess_channel(kind: str, mapping: Mapping[str, str], link: RefLink | None) 
         return "email"
     return "other"
 
-
-__all__ = ["ImportPlan", "candidate_fields", "plan_import", "CHANNELS"]

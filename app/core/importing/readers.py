@@ -131,7 +131,8 @@ def _text_table(path: Path, sniffed: Sniffed) -> Table:
     with path.open("rb") as f:
         f.seek(sniffed.bom)
         head = f.read(SAMPLE_BYTES)
-    sample = head.decode(sniffed.encoding or "utf-8", errors=FALLBACK_ERRORS if sniffed.encoding == "utf-8" else "replace")
+    errors = FALLBACK_ERRORS if sniffed.encoding == "utf-8" else "replace"
+    sample = head.decode(sniffed.encoding or "utf-8", errors=errors)
     dialect = sniff_dialect(sample)
     where = Where(path.name)
     stream = _open_text(path, sniffed)

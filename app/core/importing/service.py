@@ -132,7 +132,8 @@ class _Job:
                             (*values, now, source_id))
         cur = self.ws.execute(
             "INSERT INTO imports(source_id, file_name, file_path, sha256, size, started_at, format, kind, channel, "
-            "encoding, delimiter, mapping, confidence, source_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "encoding, delimiter, mapping, confidence, source_before) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (source_id, plan.file_name, str(Path(plan.path).resolve()), self.sha, plan.size, now, plan.format_id,
              plan.kind, plan.channel, plan.encoding, plan.delimiter, to_json(plan.mapping), to_json(plan.confidence),
              before))

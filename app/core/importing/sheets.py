@@ -59,7 +59,8 @@ def sheet_table(path: Path, container: str) -> Table:
     header_index = next(i for i, r in enumerate(texts) if sum(1 for c in r if c.strip()) >= min(2, len(r)))
     headers = clean_headers(texts[header_index])
     if not headers:
-        raise BadDataError(f"sheet {sheet!r} has an empty header row: no usable column", Where(path.name, header_index + 1))
+        raise BadDataError(f"sheet {sheet!r} has an empty header row: no usable column",
+                           Where(path.name, header_index + 1))
     table = Table(path, headers, sheet=sheet)
     others = [f"{name!r} ({n} rows)" for n, name, _ in filled if name != sheet and n]
     if others:

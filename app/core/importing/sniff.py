@@ -68,7 +68,8 @@ def sniff_file(path: Path) -> Sniffed:
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path, ext)
     if head.startswith(_OLE):
-        return Sniffed("xls", note=None if ext == "xls" else f"the file is an old Excel/Office document although it is named .{ext}")
+        note = None if ext == "xls" else f"the file is an old Excel/Office document although it is named .{ext}"
+        return Sniffed("xls", note=note)
     for magic, what in _MAGIC:
         if head.startswith(magic):
             raise BadDataError(f"this is {what}, not a table; export the data as CSV or Excel and import that", where)
@@ -87,7 +88,10 @@ def _sniff_zip(path: Path, ext: str) -> Sniffed:
             mimetype = z.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
     except (zipfile.BadZipFile, OSError) as e:
         raise BadDataError(f"the file looks like a ZIP archive but cannot be opened ({e})", where) from e
-    renamed = (lambda kind, exts: None if ext in exts else f"the file is {kind} although it is named .{ext}")
+
+    def renamed(kind: str, exts: tuple[str, ...]) -> str | None:
+        return None if ext in exts else f"the file is {kind} although it is named .{ext}"
+
     if any(n.startswith("xl/") for n in names):
         return Sniffed("xlsx", note=renamed("an Excel workbook", ("xlsx", "xlsm")))
     if mimetype == "application/vnd.oasis.opendocument.spreadsheet":

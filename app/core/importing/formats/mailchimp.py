@@ -73,7 +73,8 @@ class MailchimpActivity(Format):
         "first_name": ("First Name",),
         "last_name": ("Last Name",),
     }
-    signature = ("Email Address|Email|email_address", "Campaign ID|campaign_id", "Campaign Title|Campaign|campaign_title",
+    signature = ("Email Address|Email|email_address", "Campaign ID|campaign_id",
+                 "Campaign Title|Campaign|campaign_title",
                  "Action|Activity", "Timestamp|Time", "URL|url")
     required = ("Email Address|Email|email_address", "Action|Activity", "Timestamp|Time|Activity Time",
                 "Campaign ID|Campaign Title|Campaign|campaign_id|campaign_title|Campaign Name")
