@@ -27,7 +27,7 @@ from datetime import datetime
 from app.core import normalize as nz
 from app.core.fields import EVENT_TYPES
 from app.core.importing.contacts import consent_lists, identity_fields, normalized_frame, normalized_rows, raw_json
-from app.core.importing.convert import Column, Converter, Unit, to_json
+from app.core.importing.convert import CACHE_LIMIT, Column, Converter, Unit, to_json
 from app.core.importing.linking import RefResolver
 from app.core.importing.plan import ImportPlan
 from app.core.importing.store_records import RecordRow
@@ -87,6 +87,8 @@ class EventBuilder:
             t = clock.cleaned[i] if clock is not None else None
             key = (day.cleaned[i], t)
             if key not in self._times:
+                if len(self._times) > CACHE_LIMIT:
+                    self._times.clear()
                 order = self.plan.date_orders[day.column].order if day.column in self.plan.date_orders else "dmy"
                 self._times[key] = nz.combine_date_time(day.cleaned[i], t, order, self.plan.tz)
             when = self._times[key]
