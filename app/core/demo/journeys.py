@@ -28,11 +28,11 @@ from app.core.demo.identities import Identities, own_email
 class Behaviour:
     intents_near: float = 3.5  # shopping intents a year (× the person's engagement)
     intents_far: float = 2.5
-    intents_offline_far: float = 0.6  # far people who never go online rarely buy from us at all
+    intents_offline_far: float = 0.8  # far people who never go online rarely buy from us at all
     # paths: research online → store, store only, online, research → abandon
     near_paths: tuple[float, float, float, float] = (0.55, 0.25, 0.12, 0.08)
     # research → online, direct online, abandon, store (a trip to Milan)
-    far_paths: tuple[float, float, float, float] = (0.65, 0.15, 0.15, 0.05)
+    far_paths: tuple[float, float, float, float] = (0.67, 0.15, 0.15, 0.03)
     lag_decay: float = 0.85  # P(lag = k days) ∝ decay^(k-1), k = 1..14, research → store
     logged_in: float = 0.7  # share of an account holder's sessions with user_id set
     logged_in_cart: float = 0.85  # carts are kept across devices by logging in
