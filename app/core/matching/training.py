@@ -148,6 +148,10 @@ def train(feats: Features, settings: MatchSettings, cand_levels: np.ndarray, rul
         notes.append(f"EM on '{rule.name}': {sel.sum():,} pairs, {lam:.1%} matches, {iters} iterations")
     m_final = []
     for k, comp in enumerate(settings.comparisons):
+        seen = np.unique(cand_levels[:, k]) if len(cand_levels) else np.zeros(0)
+        if len(seen[seen > 0]) <= 1:  # no variation (one source, a field nobody has): no evidence
+            m_final.append(u[k].copy())
+            continue
         m = m_sum[k] / w_sum[k] if w_sum[k] > 0 else m0[k]
         if w_sum[k] > 0 and (m[1] < u[k][1] or m[-1] > u[k][-1]):
             notes.append(f"{comp.name}: EM said agreement is evidence against a match; starting values kept")
