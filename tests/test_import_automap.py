@@ -145,3 +145,10 @@ def test_no_usable_column_is_a_plan_problem(tmp_path):
     plan = plan_import(path)
     assert plan.problems() and "no usable column" in plan.problems()[0]
     assert any("no usable column" in w for w in plan.warnings)
+
+
+@pytest.mark.parametrize("name", ["febrl1.csv", "febrl2.csv", "febrl3.csv", "febrl4a.csv", "febrl4b.csv"])
+def test_every_febrl_benchmark_file_maps_every_column(benchmarks_dir, name):
+    plan = plan_import(benchmarks_dir / "febrl" / name)
+    assert plan.key_column == "rec_id" and sorted(plan.mapping.values()) == sorted(FEBRL)
+    assert plan.mapping["province"] == "state" and plan.mapping["national_id"] == "soc_sec_id"

@@ -106,7 +106,8 @@ def _kinds_of(v: str, region: str) -> set[str]:
         if key and nz.first_name_info(key)[0]:
             out.add("firstname")
         code = nz.province_code(v)
-        if code is not None and len(code) == 2:  # a sigla, or a province name it knows
+        # a sigla, a province name it knows, or a short state code elsewhere (FEBRL's nsw, vic)
+        if (code is not None and len(code) == 2) or (len(v) <= 3 and v.isalpha()):
             out.add("province")
         if nz.country_code(v) is not None and len(v) > 1:
             out.add("country")
