@@ -1,18 +1,21 @@
 """The result of every report: a titled table with its totals, parameters and a one-line caveat.
 
-Pure data, so the CLI prints it, the GUI charts it and the exports engineer writes it to XLSX.
+Pure data, so the CLI prints it, the GUI charts it, and ``write`` saves its table as CSV or XLSX
+through the spreadsheet-safe writers of ``app.core.exporting``.
 ``to_json`` gives ``{title, note, params, **totals, <table_key>: [rows]}`` with NaN as null.
 """
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 import numpy as np
 import pandas as pd
 
-from app.core.analytics.safe import safe_frame
+from app.core.exporting.writers import frame_rows, write_csv, write_table
 
 
 def plain(value: Any) -> Any:
@@ -47,6 +50,10 @@ class Report:
         return plain({"title": self.title, "note": self.note, "params": self.params, **self.totals,
                       self.table_key: self.table})
 
-    def to_csv(self, path_or_buf: Any = None) -> str | None:
-        """The table as CSV (text cells made spreadsheet-safe); returns the text when no target is given."""
-        return safe_frame(self.table).to_csv(path_or_buf, index=False, lineterminator="\n")
+    def to_csv(self, stream: IO[str]) -> None:
+        """The table as spreadsheet-safe CSV on an open text stream (stdout: no BOM, LF line ends)."""
+        write_csv(stream, [str(c) for c in self.table.columns], frame_rows(self.table), lineterminator="\n")
+
+    def write(self, path: str | os.PathLike) -> Path:
+        """Save the table as CSV or XLSX, chosen by the file's extension."""
+        return write_table(self.table, path, sheet=self.title)
