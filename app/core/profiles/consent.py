@@ -1,0 +1,142 @@
+"""Consent per channel, merged conservatively, with the reasoning written out.
+
+Each member record may state a consent for email and for SMS (``fields.CONSENT_STATES``), dated
+(``*_consent_at``) or not. The merge, per channel:
+
+1. An email or phone of the profile on the erasure suppression list → ``suppressed``, no basis.
+2. A refusal in any source — ``opt_out`` (unsubscribed, said no), ``cleaned`` (the address bounced),
+   ``suppressed`` (a blocklist) — wins, unless an explicit opt-in *dated after the latest refusal*
+   exists. An undated refusal counts as of the day its source was read (a snapshot export says
+   "no" today); an undated opt-in never overrides a refusal, because it cannot be shown to be
+   newer (GDPR art. 7(1): the shop must be able to demonstrate consent).
+3. Otherwise an opt-in in any source → legal basis ``consent``.
+4. Otherwise, for email only: a past buyer who gave the address with a sale and objected nowhere →
+   ``soft_spam`` (Codice Privacy art. 130(4): the shop's own similar products, opt-out offered in
+   every message). SMS has no such exception: no opt-in, no basis.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.core.errors import UsageError
+from app.core.profiles.members import Member, epoch, iso_ts, load_members
+from app.core.profiles.model import ChannelConsent, Consent
+from app.core.suppression import SuppressionCheck
+from app.core.workspace import Workspace
+
+REFUSALS = ("suppressed", "cleaned", "opt_out")  # most restrictive first, as in CONSENT_STATES
+SAID = {"suppressed": "is blocklisted (suppressed)", "cleaned": "was cleaned (the address bounced)",
+        "opt_out": "refused or unsubscribed", "opt_in": "opted in"}
+CHANNELS = ("email", "sms")
+
+
+@dataclass
+class _Statement:
+    state: str
+    when: float  # seconds; for an undated statement, when its source was read
+    at: str  # ISO text of `when`'s origin
+    dated: bool
+    member: Member
+
+    def line(self) -> str:
+        when = f"on {self.at[:10]}" if self.dated else f"undated; as of {self.at[:10]}, when the source was read"
+        return f"{self.member.ref} {SAID[self.state]} ({when})"
+
+
+def _statements(channel: str, members: list[Member]) -> list[_Statement]:
+    out = []
+    for m in members:
+        state, at = (m.email_consent, m.email_consent_at) if channel == "email" else (m.sms_consent, m.sms_consent_at)
+        if state not in SAID:
+            continue
+        when = epoch(at) if at else None
+        if when is None:
+            out.append(_Statement(state, epoch(m.as_of) or 0.0, m.as_of, False, m))
+        else:
+            out.append(_Statement(state, when, at, True, m))
+    return out
+
+
+def _soft_spam(members: list[Member]) -> Member | None:
+    """The latest buyer record that carries an email address (the address given with a sale)."""
+    buyers = [m for m in members if m.purchases and m.n_email]
+    return max(buyers, key=lambda m: (m.last_purchase_ts or 0, m.record_id)) if buyers else None
+
+
+def channel_consent(channel: str, members: list[Member], suppressed: str | None = None) -> ChannelConsent:
+    """Merge one channel's statements; ``suppressed`` names a listed identifier (masked) if any."""
+    if suppressed:
+        return ChannelConsent("suppressed", "none", None, None,
+                              [f"{suppressed} is on the suppression list of erased people: never contact"])
+    said = _statements(channel, members)
+    refusals = [s for s in said if s.state in REFUSALS]
+    opt_ins = [s for s in said if s.state == "opt_in"]
+    reasons = [s.line() for s in sorted(said, key=lambda s: (s.when, s.member.record_id))]
+    if refusals:
+        latest = max(refusals, key=lambda s: s.when)
+        newer = [s for s in opt_ins if s.dated and s.when > latest.when]
+        if newer:
+            win = max(newer, key=lambda s: s.when)
+            reasons.append(f"the opt-in of {win.at[:10]} ({win.member.source}) is newer than every refusal: "
+                           f"it stands (legal basis: consent)")
+            return ChannelConsent("opt_in", "consent", win.at, win.member.source, reasons)
+        state = min((s.state for s in refusals), key=REFUSALS.index)
+        deciding = max((s for s in refusals if s.state == state), key=lambda s: s.when)
+        if opt_ins:
+            reasons.append("no opt-in is dated after the latest refusal, so the refusal wins")
+        reasons.append(f"{SAID[state]} in {deciding.member.source}: do not contact (legal basis: none)")
+        return ChannelConsent(state, "none", deciding.at, deciding.member.source, reasons)
+    if opt_ins:
+        win = max(opt_ins, key=lambda s: (s.dated, s.when))
+        reasons.append(f"opted in, no refusal anywhere (legal basis: consent, from {win.member.source})")
+        return ChannelConsent("opt_in", "consent", win.at, win.member.source, reasons)
+    buyer = _soft_spam(members)
+    if channel == "email" and buyer is not None:
+        bought = iso_ts(buyer.last_purchase_ts)
+        reasons.append(f"no consent recorded; {buyer.n_email} was given with a purchase ({buyer.ref}, last on "
+                       f"{(bought or '')[:10]}) and no source objects: soft-spam for the shop's own similar "
+                       "products, with an opt-out in every message (Codice Privacy art. 130(4))")
+        return ChannelConsent("unknown", "soft_spam", bought, buyer.source, reasons)
+    if channel == "sms" and buyer is not None:
+        reasons.append("no SMS consent recorded; the soft-spam exception covers email only (legal basis: none)")
+    else:
+        reasons.append(f"no {'SMS' if channel == 'sms' else 'email'} consent recorded (legal basis: none)")
+    return ChannelConsent("unknown", "none", None, None, reasons)
+
+
+def _mask(value: str) -> str:
+    """Enough of an identifier to recognise it in a reason line, not to read it back."""
+    head, at, domain = value.partition("@")
+    return f"{head[:2]}…@{domain}" if at else f"…{value[-3:]}"
+
+
+def _suppressed(check: SuppressionCheck, channel: str, members: list[Member]) -> str | None:
+    if not check:
+        return None
+    for m in members:
+        if channel == "email" and m.n_email_key and check.hit(m.n_email_key):
+            return _mask(m.n_email or m.n_email_key)
+        if channel == "sms":
+            for p in (m.n_mobile, m.n_phone):
+                if p and check.hit(phones=(p,)):
+                    return _mask(p)
+    return None
+
+
+def consent_of(members: list[Member], check: SuppressionCheck) -> Consent:
+    return Consent(*(channel_consent(c, members, _suppressed(check, c, members)) for c in CHANNELS))
+
+
+def consents(ws: Workspace, profile_ids: Iterable[int]) -> dict[int, Consent]:
+    """Consent of many profiles at once (the exports' bulk form)."""
+    check = SuppressionCheck(ws)
+    return {pid: consent_of(ms, check) for pid, ms in load_members(ws, profile_ids).items()}
+
+
+def profile_consent(ws: Workspace, profile_id: int) -> Consent:
+    """Consent of one profile, with the reasoning."""
+    found = consents(ws, [profile_id])
+    if profile_id not in found:
+        raise UsageError(f"no profile {profile_id}; see `unico profiles`")
+    return found[profile_id]
