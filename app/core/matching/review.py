@@ -18,6 +18,7 @@ from app.core.errors import BadDataError, UsageError, Where
 from app.core.matching import service, store
 from app.core.matching.evidence import evidence_json
 from app.core.matching.model import HOUSEHOLD, Vectors
+from app.core.profiles import journal
 from app.core.workspace import Workspace, utcnow
 
 DIRTY_KEY = "matching.queue_dirty"
@@ -100,7 +101,7 @@ def decide(ws: Workspace, pair_id: int, decision: str, *, actor: str = "steward"
         with ws.atomic():
             ws.execute("UPDATE pairs SET priority = -1 - abs(coalesce(priority, 0)) WHERE id = ?", (pair_id,))
         return Decision(None, pair_id, "skip", refs[a], refs[b], prob)
-    with ws.atomic():
+    with ws.atomic(), journal.capture(ws) as changes:
         ws.execute(
             "INSERT INTO decisions(ts, kind, actor, a_ref, b_ref, reason, evidence, probability, payload) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -109,6 +110,7 @@ def decide(ws: Workspace, pair_id: int, decision: str, *, actor: str = "steward"
         decision_id = int(ws.scalar("SELECT last_insert_rowid()"))
         ws.execute("UPDATE pairs SET band = ? WHERE id = ?", ("auto" if decision == "accept" else "low", pair_id))
         change = service.recluster(ws, [a, b])
+        changes.store(decision_id)  # what undo restores
         ws.set_meta(DIRTY_KEY, "1")
     return Decision(decision_id, pair_id, decision, refs[a], refs[b], prob, change["profiles"])
 

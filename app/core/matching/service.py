@@ -26,6 +26,7 @@ from app.core.matching.model import Model, compare_pairs
 from app.core.matching.settings import MatchSettings, default_settings
 from app.core.matching.summary import refresh_profiles
 from app.core.matching.training import train
+from app.core.profiles import journal
 from app.core.workspace import Workspace, utcnow
 
 SETTINGS_KEY, MODEL_KEY, JUNK_KEY = "matching.settings", "matching.model", "matching.junk"
@@ -131,7 +132,7 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
     ids_a, ids_b = feats.record_ids[pa], feats.record_ids[pb]
     decided = {**{p: "accept" for p in constraints.must}, **{p: "reject" for p in constraints.cannot}}
     progress.update(0.7, "Clustering")
-    with ws.atomic():
+    with ws.atomic(), journal.capture(ws) as changes:
         progress.check()
         if full:
             ws.execute("DELETE FROM pairs")
@@ -172,6 +173,8 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
         _log_auto_merges(ws, merged, auto_thr, info)
         set_priorities(ws)
         refresh_profiles(ws, touched)
+        if merged:  # the run's merges are one undoable step, kept under its last decision
+            changes.store(int(ws.scalar("SELECT max(id) FROM decisions")))
     result.auto_merged = len(merged)
     result.review = _queue_size(ws)
     result.profiles = int(ws.scalar("SELECT count(*) FROM profiles"))
