@@ -129,11 +129,15 @@ def write_xlsx(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[S
             c.font = bold
         return c
 
-    ws.append([cell(h, header=True) for h in headers])
     n = 0
-    for row in rows:
-        ws.append([cell(v) for v in row])
-        n += 1
+    try:
+        ws.append([cell(h, header=True) for h in headers])
+        for row in rows:
+            ws.append([cell(v) for v in row])
+            n += 1
+    except BaseException:
+        ws.close()  # ends the sheet's temporary file and its writer generator before giving up
+        raise
     with replacing(path) as f:
         book.save(f)
     return n
