@@ -27,9 +27,9 @@ CLEANED = consent("cleaned", "none", "2024-06-01T09:00:00+00:00", "newsletter")
 
 
 def person(pid: int, emails=(), phones=(), email=NO_BASIS, sms=NO_BASIS, **kw) -> ProfileExport:
-    values = dict(display_name=None, first_name=None, last_name=None, address=None, postcode=None, city=None,
-                  province=None, country=None, birth_date=None, gender=None, tags=[], sources=["cassa"],
-                  n_records=1, first_activity=None, last_activity=None)
+    values = {"display_name": None, "first_name": None, "last_name": None, "address": None, "postcode": None,
+              "city": None, "province": None, "country": None, "birth_date": None, "gender": None, "tags": [],
+              "sources": ["cassa"], "n_records": 1, "first_activity": None, "last_activity": None}
     values.update(kw)
 
     def contacts(vals):
@@ -148,8 +148,8 @@ def test_values_failing_validation_are_left_out_and_listed(tmp_path):
     row4 = read(out / "subscribed_members_export_unico.csv")[1]
     assert row4[1:3] == ["", ""] and row4[6] == '"ok"' and row4[5] == ""
     problems = {(r["profile_id"], r["field"]): (r["problem"], r["action"]) for r in report(out)}
-    assert problems[("1", "email")] == ("international characters before the @ (Mailchimp accepts them only "
-                                        "after it)", "left out")
+    assert problems[("1", "email")] == (
+        "international characters before the @ (Mailchimp accepts them only after it)", "left out")
     assert problems[("2", "email")] == ("not a valid email address", "left out")
     assert problems[("3", "email")][0].startswith("starts with '='")
     assert problems[("4", "first_name")] == ("starts with '=', which a spreadsheet would run as a formula",

@@ -13,7 +13,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -151,17 +151,17 @@ def _write_tool_file(out: Path, f: ToolFile, delimiter: str, max_bytes: int | No
 
 
 def _readme(tool: EmailTool, files: list[WrittenFile], report: Path | None, problems: int) -> str:
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"Unico export for {tool.label}, {when}", "", tool.notes, "", "Files:"]
     lines += [f"  {f.path.name} ({f.rows} rows): {f.how}" for f in files] or ["  (none: nobody to export)"]
     if report:
         lines.append(f"  {report.name}: {problems} values left out or left blank, with the reason (not for upload).")
     lines += [
         "",
-        "Only people who may be contacted are in the contact files: explicit consent, or for email soft spam "
-        "(past buyers who gave their address during a sale and did not object). An unsubscribe, a bounce or a "
-        "block in any source excludes a person unless they opted in again later; their addresses are in the "
-        "suppression files so that the tool stops writing to them too.",
+        ("Only people who may be contacted are in the contact files: explicit consent, or for email soft spam "
+         "(past buyers who gave their address during a sale and did not object). An unsubscribe, a bounce or a "
+         "block in any source excludes a person unless they opted in again later; their addresses are in the "
+         "suppression files so that the tool stops writing to them too."),
         "These files hold personal data: delete them once they are uploaded.",
     ]
     return "\n".join(lines) + "\n"

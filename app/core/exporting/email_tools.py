@@ -12,7 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.core.exporting.audience import BLANKED, Audience, Note, Person, Suppressed
-from app.core.exporting.validate import (birthday_mm_dd, check_country, check_tag, check_text, utc_time)
+from app.core.exporting.validate import (
+    birthday_mm_dd,
+    check_country,
+    check_tag,
+    check_text,
+    utc_time,
+)
 
 MAILCHIMP_STREET_MAX = 45  # address lines under 45 characters ([C] in DOMAIN.md)
 
@@ -179,8 +185,8 @@ TOOLS: dict[str, EmailTool] = {
     "mailchimp": EmailTool(
         "mailchimp", "Mailchimp", ",", None, True, False, mailchimp_files,
         "Mailchimp sets the status once per import, so each status has its own file (named as Mailchimp "
-        "names its own export files). OPTIN_TIME is the UTC time of the explicit opt-in; Mailchimp reads it "
-        "on a contact's first import only. Birthday is MM/DD; Address is one cell with its parts separated "
+        "names its own export files). OPTIN_TIME is the UTC time of the explicit opt-in (for a source that "
+        "gives no date, when Unico read it); Mailchimp reads it on a contact's first import only. Birthday is MM/DD; Address is one cell with its parts separated "
         "by two spaces."),
     "klaviyo": EmailTool(
         "klaviyo", "Klaviyo", ",", 50_000_000, False, True, klaviyo_files,

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.core.fields import CHANNELS
 from app.core.exporting.writers import table_kind, write_rows
+from app.core.fields import CHANNELS
 from app.core.jobs import Progress
 from app.core.workspace import Workspace
 

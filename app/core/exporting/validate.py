@@ -5,13 +5,13 @@ Rules: email syntax (RFC atext local part, dotted domain, ≤ 254 characters, lo
 Mailchimp international characters only after the ``@``); phones E.164 ``^\\+\\d{8,15}$``; text at
 most 255 bytes of UTF-8 with no control characters; nothing a spreadsheet would run as a formula
 (someone will open the file in Excel before uploading it); Mailchimp tags ≤ 100 characters without
-emoji; birthdays ``MM/DD``; dates ``YYYY-MM-DD``; countries ISO-2.
+emoji; birthdays ``MM/DD``; times ``YYYY-MM-DD HH:MM:SS`` in UTC and never in the future; countries ISO-2.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from app.core.exporting.safe import is_formula_like
 from app.core.normalize import country_code, is_valid_email, parse_datetime
@@ -37,7 +37,7 @@ def check_email(value: str | None, *, ascii_local: bool = False) -> Checked:
         return None, "no email address"
     if is_formula_like(text):
         return None, _formula(text)
-    local, _, domain = text.rpartition("@")
+    local = text.rpartition("@")[0]
     if not is_valid_email(text) or any(ch.isspace() for ch in text):
         return None, "not a valid email address"
     if len(text) > 254 or len(local) > 64:
@@ -113,8 +113,8 @@ def utc_time(value: str | None, *, now: datetime | None = None) -> Checked:
     if parsed is None:
         return None, f"time {value!r} not readable"
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    parsed = parsed.astimezone(timezone.utc)
-    if parsed > (now or datetime.now(timezone.utc)):
+        parsed = parsed.replace(tzinfo=UTC)
+    parsed = parsed.astimezone(UTC)
+    if parsed > (now or datetime.now(UTC)):
         return None, f"time {value} is in the future"
     return parsed.strftime("%Y-%m-%d %H:%M:%S"), None
