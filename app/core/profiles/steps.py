@@ -27,7 +27,7 @@ from app.core.profiles.golden import refresh_profiles
 from app.core.workspace import Workspace, utcnow
 
 _STEP_SQL = """
-    SELECT max(id), count(*), max(undone) FROM decisions WHERE {where}
+    SELECT max(id), group_id FROM decisions WHERE {where}
     GROUP BY coalesce(group_id, -id) ORDER BY max(id) DESC LIMIT ?
 """
 LABELS = {"auto_merge": "automatic merges", "accept": "accept", "reject": "reject", "merge": "merge",
@@ -75,7 +75,7 @@ def _describe(kind: str, n: int, last: dict) -> str:
     a, b = last.get("a_ref"), last.get("b_ref")
     payload = orjson.loads(last.get("payload") or "{}")
     if kind == "auto_merge":
-        return f"automatic merges of the match run of {last['ts'][:16].replace('T', ' ')} ({n} merges)"
+        return f"match run {last['ts'][:16].replace('T', ' ')}: {n} automatic merges"
     if kind == "merge" and payload.get("profiles"):
         pa, pb = payload["profiles"]
         return f"merge of profiles {pa} and {pb}"
@@ -87,8 +87,14 @@ def _describe(kind: str, n: int, last: dict) -> str:
 
 
 def _steps(ws: Workspace, where: str, params: tuple, limit: int) -> list[Step]:
+    """Steps with a decision matching ``where``, newest first, each described by its last decision."""
     out = []
-    for last_id, n, undone in ws.query(_STEP_SQL.format(where=where), (*params, limit)):
+    for last_id, group in ws.query(_STEP_SQL.format(where=where), (*params, limit)):
+        if group is not None:
+            last_id, n, undone = ws.execute("SELECT max(id), count(*), max(undone) FROM decisions WHERE group_id = ?",
+                                            (group,)).fetchone()
+        else:
+            n, undone = 1, ws.scalar("SELECT undone FROM decisions WHERE id = ?", (last_id,))
         last = dict(ws.execute("SELECT * FROM decisions WHERE id = ?", (last_id,)).fetchone())
         out.append(Step(last_id, last["kind"], n, last["ts"], last["actor"], bool(undone),
                         _describe(last["kind"], n, last), last["a_ref"], last["b_ref"], last["reason"],
