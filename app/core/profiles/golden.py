@@ -6,10 +6,13 @@ the next criteria, so the result never depends on row order):
 * ``source_priority`` — the most trusted source (see survivorship.py), then the most recent;
 * ``most_recent`` — the record its source asserted last (``Member.as_of``), then source trust;
 * ``most_frequent`` — the value most records agree on, then source trust, then recency;
-* ``most_complete`` — the most informative value (a whole birth date beats a year), then trust.
+* ``most_complete`` — the most informative value (a whole birth date beats a year, a longer text a
+  shorter one, a group with more parts one with fewer), then trust.
 
-Names and the address are groups: one record gives all their parts, and a record holding the whole
-group (first *and* last name; street *and* town) is preferred to one holding a part. Emails and
+Names and the address are groups: one record gives their parts, and a record holding the whole
+group (first *and* last name; a street) is preferred to one holding a part. A part the chosen
+record lacks comes from the next record that agrees with it on every part both have (the province
+of the same street and town from the shop, when the till left it blank). Emails and
 phones are lists with one primary: the first under the rule, except that an address an email tool
 reported as bouncing ("cleaned") goes last and a mobile comes before a landline (SMS needs one).
 
@@ -120,13 +123,16 @@ EXTRACT: dict[str, Callable[[Member], Parts | None]] = {
 PARTS = {"name": GROUPS["name"], "address": GROUPS["address"], "birth_date": ("birth_date",),
          "gender": ("gender",), "company": ("company",)}
 ESSENTIAL = {"name": (0, 1), "address": (0,)}  # parts a group needs to be whole (address: the street)
+OVERLAP = {"address"}  # groups whose missing parts are filled only from a record sharing another part
 
 
 def _completeness(field: str, value: tuple[str | None, ...]) -> int:
     if field == "birth_date":  # YYYY-MM-DD > --MM-DD > YYYY
         v = value[0] or ""
         return 3 if len(v) == 10 else 2 if v.startswith("--") else 1
-    return sum(1 for v in value if v)
+    if len(value) == 1:  # a text: the longest says most
+        return len("".join((value[0] or "").split()))
+    return sum(1 for v in value if v)  # a group: the most parts
 
 
 # -- ordering -------------------------------------------------------------------------------------
@@ -162,10 +168,11 @@ def _field(field: str, rule: str, members: list[Member], ranks: dict[str, int]) 
                                 counts[key]), m.record_id)
 
     cands.sort(key=order)
-    best_value, _, best = cands[0]
+    best_value, best_key, best = cands[0]
     out = {}
     for i, part in enumerate(PARTS[field]):
-        if best_value[i] is None and len(PARTS[field]) > 1:
+        source = best if best_value[i] is not None else _filler(field, i, best_key, cands)
+        if source is None:
             continue
         values: dict[str | None, dict] = {}
         for value, key, m in cands:  # already in rule order: the first spelling of a value is its best
@@ -181,9 +188,22 @@ def _field(field: str, rule: str, members: list[Member], ranks: dict[str, int]) 
                 v["refs"].append(m.ref)
                 if m.source not in v["sources"]:
                     v["sources"].append(m.source)
-        out[part] = {"value": best_value[i], "source": best.source, "ref": best.ref, "at": best.as_of, "rule": rule,
+        value = best_value[i] if source is best else next(v for v, _, m in cands if m is source)[i]
+        out[part] = {"value": value, "source": source.source, "ref": source.ref, "at": source.as_of, "rule": rule,
                      "values": list(values.values())}
     return out
+
+
+def _filler(field: str, i: int, best_key: tuple, cands: list) -> Member | None:
+    """The first candidate (in rule order) with part ``i`` that agrees with the winner wherever both
+    have a value (an address must share at least one part: a CAP from another street is no fill)."""
+    for value, key, m in cands[1:]:
+        if value[i] is None:
+            continue
+        shared = [j for j in range(len(key)) if j != i and key[j] is not None and best_key[j] is not None]
+        if all(key[j] == best_key[j] for j in shared) and (shared or field not in OVERLAP):
+            return m
+    return None
 
 
 def _contacts(kind: str, rule: str, members: list[Member], ranks: dict[str, int]) -> list[dict]:
