@@ -136,3 +136,19 @@ def test_safe_text_leaves_numbers_and_plain_text_alone():
     assert safe_text(-5) == -5 and safe_text(3.5) == 3.5 and safe_text(None) is None
     assert safe_text("Mario Rossi") == "Mario Rossi" and safe_text("") == ""
     assert safe_text("-20% saldi") == "'-20% saldi" and safe_text("+39 333 1234567") == "'+39 333 1234567"
+
+
+def test_reports_save_their_table_through_the_safe_writers(tmp_path):
+    from app.core.analytics.report import Report
+
+    report = Report("Contribution: last touch", "Assisted, not caused.",
+                    pd.DataFrame({"campaign": ["@promo", "Saldi"], "revenue": [-5.5, 10.0]}))
+    report.write(tmp_path / "r.xlsx")
+    sheet = load_workbook(tmp_path / "r.xlsx").worksheets[0]
+    assert sheet.title == "Contribution_ last touch"
+    assert list(sheet.iter_rows(values_only=True)) == [("campaign", "revenue"), ("@promo", -5.5), ("Saldi", 10.0)]
+    report.write(tmp_path / "r.csv")
+    assert _csv_rows(tmp_path / "r.csv") == [["campaign", "revenue"], ["'@promo", "-5.5"], ["Saldi", "10.0"]]
+    buf = io.StringIO()
+    report.to_csv(buf)
+    assert buf.getvalue() == "campaign,revenue\n'@promo,-5.5\nSaldi,10.0\n"
