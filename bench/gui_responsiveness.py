@@ -113,11 +113,11 @@ def run(path: Path) -> list[tuple[str, float, float]]:
     from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication
 
-    from app.gui.app import build_window, create_application
+    from app.gui.app import build_window, create_application, freeze_heap
     from app.gui.screenshots import idle
     from app.gui.settings import Settings
 
-    app = create_application()
+    create_application()
     tmp = tempfile.mkdtemp(prefix="unico-bench-")
     window = build_window(Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)), lang="en")
     window.resize(1280, 800)
@@ -143,6 +143,7 @@ def run(path: Path) -> list[tuple[str, float, float]]:
         results.append((name, call * 1000, max(meter.worst, call) * 1000))
 
     measure("open the workspace", lambda: window.open_workspace(path))
+    freeze_heap()  # as `unico gui` does once the window is up
     profiles = window.screens["profiles"]
     measure("show the profiles (100k rows, lazy)", lambda: window.show_screen("profiles"))
     measure("type a search ('rossi')", lambda: (profiles.search.setText("rossi"), profiles.run_search()))
@@ -159,8 +160,9 @@ def run(path: Path) -> list[tuple[str, float, float]]:
             settle()
         t0 = time.perf_counter()
         review.decide("accept" if random.random() < 0.5 else "reject")
-        QApplication.processEvents()  # the paint of the next pair
+        review.repaint()  # the next pair painted
         latencies.append((time.perf_counter() - t0) * 1000)
+        QApplication.processEvents()  # what else the GUI thread has to do (results arriving)
     settle()
     meter.timer.stop()
     results.append(("review: A until the next pair is on screen (median of 200)", statistics.median(latencies),

@@ -1,6 +1,7 @@
 """Start the desktop app: the QApplication, settings, language, the main window and its workspace."""
 from __future__ import annotations
 
+import gc
 import sys
 import tempfile
 from pathlib import Path
@@ -27,6 +28,14 @@ def create_application() -> QApplication:
     return app
 
 
+def freeze_heap() -> None:
+    """Move every object alive now (modules, pandas, Qt wrappers) out of the garbage collector's
+    scans. A full collection otherwise walks them all while holding the GIL: 100–200 ms with a
+    large workspace, long enough to freeze the window while a background job allocates."""
+    gc.collect()
+    gc.freeze()
+
+
 def build_window(settings: Settings, *, lang: str | None = None, data_dir: Path | None = None) -> MainWindow:
     """A main window with its translations installed (`lang` overrides Settings for this run)."""
     translations = Translations()
@@ -51,4 +60,5 @@ def run(*, db: str | None = None, demo: bool = False, lang: str | None = None,
     window = build_window(Settings(), lang=lang)
     window.start(db=Path(db) if db else None, demo=demo)
     window.show()
+    freeze_heap()
     return app.exec()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +34,7 @@ class ProfilesScreen(QWidget):
         super().__init__()
         self.window_ = window
         self.session: WorkspaceSession | None = None
+        self._stale = False
         self.header = ScreenHeader()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -54,6 +55,7 @@ class ProfilesScreen(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((200, 230, 140, 120, 220, 70)):
@@ -106,10 +108,20 @@ class ProfilesScreen(QWidget):
             self.run_search()
 
     def _data_changed(self, _what: str) -> None:
+        """Profiles change with every merge; hidden, we only note it and refresh when shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.model.invalidate()
         self.run_search()
         if self.pages.currentWidget() is self.page:
             self.page.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._data_changed("data")
 
     def run_search(self) -> Job | None:
         if self.session is None:

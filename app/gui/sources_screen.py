@@ -126,20 +126,34 @@ class SourcesScreen(QWidget):
     # -- data -------------------------------------------------------------------------------
     def set_session(self, session: WorkspaceSession | None) -> None:
         self.session = session
+        self.sources_model.set_rows([])
+        self._source_selected(-1)
         if session is not None:
-            session.changed.connect(lambda _what: self.refresh())
-        self.refresh()
+            session.changed.connect(self._data_changed)
+            self.refresh()
 
-    def refresh(self) -> None:
-        """Sources and imports are a few rows: read them on the GUI thread's connection."""
+    def _data_changed(self, what: str) -> None:
+        if what == "import":  # only imports (and their undo) change what this screen lists
+            self.refresh()
+
+    def refresh(self) -> Job | None:
+        """Sources with their counts are read in the background (the counts scan the records)."""
+        if self.session is None:
+            return None
+        job = self.session.read(lambda ws, _p: importing.list_sources(ws), self.tr("Reading the sources"),
+                                key="sources")
+        job.succeeded.connect(self._show_sources)
+        return job
+
+    def _show_sources(self, sources: list[dict]) -> None:
         selected = self.selected_source()
-        sources = importing.list_sources(self.session.reader) if self.session else []
         self.sources_model.set_rows(sources)
         names = [s["name"] for s in sources]
         row = names.index(selected["name"]) if selected and selected["name"] in names else (0 if names else -1)
         if row >= 0:
-            self.sources_view.selectRow(row)
-        self._source_selected(row)
+            self.sources_view.selectRow(row)  # → _source_selected through currentRowChanged
+        else:
+            self._source_selected(-1)
 
     def selected_source(self) -> dict | None:
         row = self.sources_view.currentIndex().row()
@@ -149,14 +163,25 @@ class SourcesScreen(QWidget):
         row = self.imports_view.currentIndex().row()
         return self.imports_model.rows[row] if 0 <= row < len(self.imports_model.rows) else None
 
-    def _source_selected(self, row: int) -> None:
+    def _source_selected(self, row: int) -> Job | None:
         source = self.sources_model.rows[row] if 0 <= row < len(self.sources_model.rows) else None
         self.mapping_model.set_rows(sorted(source["mapping"].items()) if source else [])
-        imports = importing.list_imports(self.session.reader, source["name"]) if source and self.session else []
-        self.imports_model.set_rows(imports)
+        self.imports_model.set_rows([])
+        self._import_selected(-1)
+        if source is None or self.session is None:
+            return None
+        name = source["name"]
+        job = self.session.read(lambda ws, _p: importing.list_imports(ws, name), self.tr("Reading the imports"),
+                                key="imports")
+        job.succeeded.connect(self._show_imports)
+        return job
+
+    def _show_imports(self, imports: list[dict]) -> None:
+        self.imports_model.set_rows(list(reversed(imports)))  # the latest first
         if imports:
-            self.imports_view.selectRow(0)
-        self._import_selected(0 if imports else -1)
+            self.imports_view.selectRow(0)  # → _import_selected through currentRowChanged
+        else:
+            self._import_selected(-1)
 
     def _import_selected(self, row: int) -> Job | None:
         imp = self.imports_model.rows[row] if 0 <= row < len(self.imports_model.rows) else None

@@ -1174,6 +1174,14 @@
         <translation>Righe scartate</translation>
     </message>
     <message>
+        <source>Reading the sources</source>
+        <translation>Lettura delle fonti</translation>
+    </message>
+    <message>
+        <source>Reading the imports</source>
+        <translation>Lettura delle importazioni</translation>
+    </message>
+    <message>
         <source>Reading rejected rows</source>
         <translation>Lettura delle righe scartate</translation>
     </message>
