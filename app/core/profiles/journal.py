@@ -154,11 +154,16 @@ def restore(ws: Workspace, image: Image) -> set[int]:
     ws.conn.executemany("DELETE FROM profiles WHERE id = ? AND NOT EXISTS "
                         "(SELECT 1 FROM memberships m WHERE m.profile_id = profiles.id)",
                         ((pid,) for pid, v in profiles.items() if v is None))
-    ws.conn.executemany("UPDATE pairs SET band = ? WHERE id = ?",
-                        ((band, pid) for pid, band in image.get("b", {}).items() if band is not None))
+    restore_bands(ws, image)
     touched = set(profiles) | left | {pid for _, pid in moves if pid is not None}
     with temp_ids(ws, touched, "_journal_keys") as t:
         return {r[0] for r in ws.query(f"SELECT p.id FROM profiles p JOIN {t} t ON t.id = p.id")}
+
+
+def restore_bands(ws: Workspace, image: Image) -> None:
+    """Only the pairs' bands of an image (what a review decision changed in the queue)."""
+    ws.conn.executemany("UPDATE pairs SET band = ? WHERE id = ?",
+                        ((band, pid) for pid, band in image.get("b", {}).items() if band is not None))
 
 
 def forget_all(ws: Workspace) -> None:

@@ -184,6 +184,7 @@ def _apply(ws: Workspace, action: str, target: _Target) -> StepResult:
         restored = journal.restore(ws, wanted)
         refresh_profiles(ws, restored, stamp=False)
         return StepResult(action, target.step, True, sorted(restored | set(wanted["p"]) | set(expected["p"])))
+    journal.restore_bands(ws, wanted)
     records = journal.live_records(ws, set(before["m"]) | set(after["m"]))
     return StepResult(action, target.step, False, recluster(ws, records)["profiles"])
 
