@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from test_profiles_support import add_events, add_records, one_profile
 
 from app.core.errors import UsageError
 from app.core.profiles.consent import consents, profile_consent
 from app.core.suppression import add_suppression
-from test_profiles_support import add_events, add_records, one_profile
 
 IMPORTED = "2026-01-10T00:00:00+00:00"  # when the undated sources were read
 

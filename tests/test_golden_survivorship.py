@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_profiles_support import add_events, add_records, one_profile
 
 from app.core.errors import UsageError
 from app.core.profiles.golden import refresh_profiles
-from app.core.profiles.survivorship import Survivorship, get_survivorship, save_survivorship, source_ranks
-from test_profiles_support import add_events, add_records, one_profile
+from app.core.profiles.survivorship import (
+    Survivorship,
+    get_survivorship,
+    save_survivorship,
+    source_ranks,
+)
 
 OLD, MID, NEW = "2024-01-01T00:00:00+00:00", "2025-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00"
 

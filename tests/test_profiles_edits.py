@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_match_service import shop_rows, till_rows
+from test_match_support import add_source, people, profile_of, same_profile, write_csv
+from test_profiles_support import members_of
 
 from app.core.errors import UsageError
 from app.core.importing import plan_import, run_import, undo_import
 from app.core.matching import decide, recluster, run_match
 from app.core.matching.store import record_id
 from app.core.profiles import service
-from test_match_service import shop_rows, till_rows
-from test_match_support import add_source, people, profile_of, same_profile, write_csv
-from test_profiles_support import members_of
 
 
 @pytest.fixture

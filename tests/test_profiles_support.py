@@ -3,11 +3,12 @@ snapshots of the identity tables (profiles + memberships, ids included) to compa
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+
+from test_match_support import NOW, add_source, profile_of
 
 from app.core.matching.store import ids_of_refs, load_memberships
 from app.core.workspace import Workspace
-from test_match_support import NOW, add_source, profile_of
 
 CONSENT = ("email_consent", "email_consent_at", "sms_consent", "sms_consent_at")
 
@@ -38,7 +39,7 @@ def add_events(ws: Workspace, source: str, events: list[tuple[str | None, str, s
         refs = ids_of_refs(ws, [r for r, *_ in events if r])
         start = ws.scalar("SELECT count(*) FROM events")
         for i, (ref, kind, when, amount) in enumerate(events, start=start):
-            ts = int(datetime.fromisoformat(when).replace(tzinfo=timezone.utc).timestamp())
+            ts = int(datetime.fromisoformat(when).replace(tzinfo=UTC).timestamp())
             ws.execute("INSERT INTO events(source_id, external_id, occurred_at, ts, channel, type, amount, record_id, "
                        "person_ref, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (sid, f"E{i}", when, ts, channel, kind, amount, refs.get(ref) if ref else None, ref,

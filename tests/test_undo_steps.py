@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from test_match_service import shop_rows, till_rows
+from test_match_support import add_source, people, profile_of, same_profile
+from test_profiles_support import snapshot
 
 from app.core.errors import UsageError
 from app.core.matching import decide, review_queue, run_match
 from app.core.matching.store import record_id
 from app.core.profiles import service
-from test_match_service import shop_rows, till_rows
-from test_match_support import add_source, people, profile_of, same_profile
-from test_profiles_support import snapshot
 
 
 @pytest.fixture
