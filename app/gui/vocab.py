@@ -143,6 +143,7 @@ EVIDENCE_LEVELS = (
     QT_TRANSLATE_NOOP("Vocab", "same number, used by several people (no evidence)"),
     QT_TRANSLATE_NOOP("Vocab", "same address, used by several people (no evidence)"),
     QT_TRANSLATE_NOOP("Vocab", "different (other gender)"),
+    QT_TRANSLATE_NOOP("Vocab", "same street and number, a home of several people"),
     QT_TRANSLATE_NOOP("Vocab", "first names or birth years clash: household-shared fields capped"),
 )
 

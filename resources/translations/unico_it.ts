@@ -1764,6 +1764,10 @@
         <translation>diverso (altro sesso)</translation>
     </message>
     <message>
+        <source>same street and number, a home of several people</source>
+        <translation>stessa via e numero, una casa di più persone</translation>
+    </message>
+    <message>
         <source>first names or birth years clash: household-shared fields capped</source>
         <translation>nomi o anni di nascita in conflitto: i dati condivisi in famiglia contano meno</translation>
     </message>

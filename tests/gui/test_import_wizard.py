@@ -64,7 +64,8 @@ def test_import_with_a_remapped_column_then_sources_show_it(window, qtbot, tmp_p
     assert row["name"] == "loyalty" and sources.sources_model.index(0, 2).data() == "Store"
     fields = {sources.mapping_model.index(r, 0).data() for r in range(sources.mapping_model.rowCount())}
     assert "Mobile phone" in fields and "Home store" not in fields
-    assert sources.imports_model.rowCount() == 1
+    qtbot.waitUntil(lambda: sources.imports_model.rowCount() == 1, timeout=5000)
+    assert sources.imports_model.index(0, 1).data() == path.name
 
 
 def receipts_with_bad_rows(tmp_path):
