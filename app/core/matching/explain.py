@@ -9,7 +9,7 @@ import numpy as np
 from app.core.errors import UsageError
 from app.core.matching import store
 from app.core.matching.evidence import HOUSEHOLD_LABEL, Contribution, Explanation, field_values
-from app.core.matching.features import Features
+from app.core.matching.features import FULL_NAME, Features
 from app.core.matching.model import HOUSEHOLD, compare_pairs
 from app.core.matching.service import get_settings, load_junk, load_model
 from app.core.workspace import Workspace
@@ -38,6 +38,10 @@ def explain(ws: Workspace, ref_a: str, ref_b: str) -> Explanation:
         total = int(ws.scalar(f"SELECT count({col}) FROM records"))
         values = {v for v in frame[col].tolist() if v}
         tf_counts[col] = ({v: int(ws.scalar(f"SELECT count(*) FROM records WHERE {col} = ?", (v,))) for v in values}, total)
+    names = {(f, l) for f, l in zip(frame["n_first"], frame["n_last"]) if f and l}
+    tf_counts[FULL_NAME] = ({f"{f} {l}": int(ws.scalar("SELECT count(*) FROM records WHERE n_first = ? AND n_last = ?", (f, l)))
+                             for f, l in names},
+                            int(ws.scalar("SELECT count(*) FROM records WHERE n_first IS NOT NULL AND n_last IS NOT NULL")))
     feats = Features.build(frame, settings, junk=load_junk(ws), tf_counts=tf_counts)
     vec = compare_pairs(feats, settings, np.array([0]), np.array([1]))
     weight, prob, fw = model.score(vec, settings)

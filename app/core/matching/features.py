@@ -23,8 +23,10 @@ N_COLUMNS = ("n_first", "n_last", "n_full", "n_email", "n_email_key", "n_phone",
 VOCABULARY = {"n_first": "name", "n_last": "name", "n_phone": "phone", "n_mobile": "phone"}
 ALL_VALUES = "*"  # junk marker: the whole column says nothing
 UNIQUE_CHECKED = ("n_customer_id", "n_loyalty", "n_national_id", "n_cf")
-FAMILY_WORDS = {"FAMIGLIA", "FAMILY", "FAM", "FAMIGLIE", "CASA"}
+FAMILY_WORDS = ("FAMIGLIA", "FAMILY", "FAMIGLIE")
 SHARED_CHECKED = ("n_email_key", "n_phone", "n_mobile")
+FULL_NAME = "full_name"  # tf_counts key for whole names
+HOME = "home"  # street, number and postcode (or town): where a household lives
 JUNK_CHECKED = ("n_email_key", "n_phone", "n_mobile", "n_national_id", "n_customer_id", "n_loyalty", "n_cf")
 
 
@@ -109,7 +111,8 @@ class Features:
                 feats.frame[col] = None
             elif bad:
                 feats.frame.loc[feats.frame[col].isin(bad), col] = None
-        feats.shared = {col: feats._find_shared(col) for col in SHARED_CHECKED}
+        feats.shared = {col: feats._find_shared(feats.frame[col], col) for col in SHARED_CHECKED}
+        feats.shared[HOME] = feats._find_shared(feats.home_key, HOME)
         return feats
 
     @property
@@ -142,11 +145,27 @@ class Features:
                 junk[col] = {ALL_VALUES}
         return junk
 
-    def _find_shared(self, col: str) -> set[str]:
+    @cached_property
+    def coded_full_name(self) -> Coded:
+        """First and last name together (how common a whole name is)."""
+        f = self.frame
+        coded = _code((f["n_first"] + " " + f["n_last"]).where(f["n_first"].notna() & f["n_last"].notna()))
+        if self.tf_counts and FULL_NAME in self.tf_counts:
+            table, total = self.tf_counts[FULL_NAME]
+            coded = Coded(coded.codes, coded.values, np.array([table.get(v, 1) for v in coded.values], np.int64), total)
+        return coded
+
+    @cached_property
+    def home_key(self) -> pd.Series:
+        f = self.frame
+        key = f["n_street"] + "|" + f["n_number"] + "|" + f["n_postcode"].fillna(f["n_city"])
+        return key.where(f["n_street"].notna() & f["n_number"].notna() & (f["n_postcode"].notna() | f["n_city"].notna()))
+
+    def _find_shared(self, values: pd.Series, col: str) -> set[str]:
         """Values whose records carry first names that cannot be one person's."""
         from app.core.matching.clustering import names_compatible
 
-        sub = self.frame[[col, "n_first"]].dropna().drop_duplicates()
+        sub = pd.DataFrame({col: values, "n_first": self.frame["n_first"]}).dropna().drop_duplicates()
         sub = sub[sub.duplicated(col, keep=False)]
         pairs = sub.merge(sub, on=col)
         pairs = pairs[pairs["n_first_x"] < pairs["n_first_y"]]
@@ -156,7 +175,9 @@ class Features:
         out = set(pairs.loc[bad, col]) if len(pairs) else set()
         if col == "n_email_key":  # famiglia.rossi@…: a family inbox by its very name
             codes = self.coded(col)
-            out |= {v for v, h in zip(codes.values, self.hints_by_code) if FAMILY_WORDS & set(h[0])}
+            local = pd.Series(codes.values, dtype=object).str.partition("@")[0].str.upper() if len(codes.values) else pd.Series([], dtype=object)
+            family = local.str.contains("|".join(FAMILY_WORDS), regex=True) if len(local) else local
+            out |= set(pd.Series(codes.values, dtype=object)[family.to_numpy(bool)])
         return out
 
     # -- coded columns ------------------------------------------------------------------------
@@ -174,6 +195,8 @@ class Features:
                 counts = np.bincount(codes[codes >= 0], minlength=len(coded.values)).astype(np.int64)
                 out[c] = Coded(codes, coded.values, counts)
         for c, (table, total) in (self.tf_counts or {}).items():
+            if c not in out:
+                continue
             values = out[c].values
             out[c] = Coded(out[c].codes, values, np.array([table.get(v, 1) for v in values], np.int64), total)
         return out

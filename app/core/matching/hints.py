@@ -66,6 +66,7 @@ def compare_email_hints(comp: Comparison, ctx: PairContext):
     first_count = _first_name_tokens(feats)
     tests = [lv.test for lv in comp.levels]
     best = np.zeros(len(ctx.pa), np.int8)
+    named_at = np.full(len(ctx.pa), -1, np.int64)  # the named record of each pair (for its name's frequency)
     for src, dst in ((ctx.pa, ctx.pb), (ctx.pb, ctx.pa)):
         idx = np.flatnonzero(has_tokens[src] & (no_first[src] | no_last[src]) & ~no_last[dst])
         if not len(idx):
@@ -99,7 +100,15 @@ def compare_email_hints(comp: Comparison, ctx: PairContext):
         better = (lv > 0) & ((cur == 0) | (lv < cur))
         cur[better] = lv[better]
         best[idx] = cur
-    return best, None
+        named_at[idx[better]] = d[better]
+    # An email naming Giuseppe Rossi says as much as Giuseppe Rossi is rare among named records.
+    tf = np.full(len(ctx.pa), np.nan, np.float32)
+    tf_levels = [i for i, level in enumerate(comp.levels, start=1) if level.tf]
+    hit = np.isin(best, tf_levels) & (named_at >= 0)
+    if hit.any():
+        full = feats.coded_full_name
+        tf[hit] = full.freq()[full.codes[named_at[hit]]]
+    return best, tf
 
 
 def _spells_name(local: str, first: str | None, last: str | None) -> bool:

@@ -68,12 +68,13 @@ class MatchSettings:
     household_triggers: dict[str, list[str]] = field(default_factory=lambda: {
         "first_name": ["gender_clash", "prefix", "jaro_winkler", "else"], "last_name": ["else"],
         "birth_date": ["else"]})
-    # Auto-merge needs one of these to agree (weight above 1 bit): names with a town or a home
-    # address alone (a household shares it) go to review.
+    # Auto-merge needs one of these to agree (weight above 1 bit): names with a town, or with a
+    # home where several people live (father and son may share a name), go to review.
     # ("field" or "field:level test").
     anchors: list[str] = field(default_factory=lambda: [
-        "email", "phone", "birth_date", "codice_fiscale", "national_id", "customer_id", "loyalty_card",
-        "email_hints:hint_full_year"])
+        "email:exact", "email:same_local", "phone", "birth_date", "codice_fiscale", "national_id", "customer_id",
+        "loyalty_card",
+        "email_hints:hint_full_year", "address:street_number_exact", "address:street_number_close"])
     # Levels no household shares (a mobile is one person's): they lift the household guard.
     household_exempt: dict[str, list[str]] = field(default_factory=lambda: {"phone": ["exact_mobile"]})
     personal_ids: list[str] = field(default_factory=lambda: [
@@ -158,14 +159,15 @@ def default_comparisons() -> list[Comparison]:
             _lv("different", ELSE),
         ]),
         Comparison("email_hints", "email_hints", ["n_email_key", "n_first", "n_last", "n_birth"], [
-            _lv("email names the person and birth year", "hint_full_year"),
-            _lv("email names the person", "hint_full"),
+            _lv("email names the person and birth year", "hint_full_year", tf=True),
+            _lv("email names the person", "hint_full", tf=True),
             _lv("email names someone else", "hint_other"),
             _lv("email has the surname and initial", "hint_surname_initial"),
             _lv("email has the surname", "hint_surname"),
         ]),
         Comparison("address", "address", ["n_street", "n_number"], [
             _lv("same street and number", "street_number_exact"),
+            _lv("same street and number, a home of several people", "street_number_shared"),
             _lv("similar street, same number", "street_number_close", jw=0.88),
             _lv("same street, number missing", "street_only"),
             _lv("same street, other number", "street_other_number", jw=0.92),
