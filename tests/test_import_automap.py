@@ -22,7 +22,7 @@ def test_hand_made_italian_spreadsheet_is_mapped_from_synonyms_and_values(tmp_pa
     assert plan.format_id == "auto" and plan.kind == "contacts"
     assert plan.mapping == {"full_name": "Nominativo", "mobile": "Cell.", "email": "Mail", "birth_date": "Nato il",
                             "city": "Comune", "province": "Prov.", "codice_fiscale": "C.F."}
-    assert plan.unmapped_columns == ["Note"]
+    assert plan.unmapped_columns == [] and plan.dropped_columns == ["Note"]  # free-text notes are not kept
     assert plan.date_orders["Nato il"].order == "dmy" and not plan.date_orders["Nato il"].ambiguous
 
 

@@ -90,7 +90,8 @@ class ImportPlan:
 
     @property
     def unmapped_columns(self) -> list[str]:
-        used = set(self.mapping.values())
+        """Columns no field takes: kept in the raw rows (except the dropped private ones)."""
+        used = set(self.mapping.values()) | set(self.dropped_columns)
         return [h for h in self.headers if h not in used and not h.startswith("_")]
 
     def problems(self) -> list[str]:
@@ -224,7 +225,7 @@ def _replan(plan: ImportPlan, *, channel: str | None = None, overrides: dict[str
         kind = fmt.kind
         mapping = fmt.mapping(headers)
         confidence = {f: 1.0 for f in mapping}
-        kind_evidence = f"{fmt.label} export"
+        kind_evidence = f"known layout: {fmt.label}"
     elif kind:
         auto = automap.map_columns(headers, profiles, kind)
         mapping, confidence, kind_evidence = auto.mapping, auto.confidence, f"{kind}, as chosen"
