@@ -194,3 +194,9 @@ def test_a_progress_fraction_grows_to_one(tmp_path):
             fractions.append(table.fraction_read())
     assert fractions == sorted(fractions) and fractions[-1] > 0.5
     assert table.fraction_read() <= 1.0
+
+
+def test_max_preview_limits_the_rows(tmp_path):
+    path = S.write_contacts_csv(tmp_path / "c.csv", 100)
+    assert len(list(read_table(path, max_preview=7).rows())) == 7
+    assert len(list(read_table(path).rows())) == 100

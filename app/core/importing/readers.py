@@ -13,6 +13,7 @@ import hashlib
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -81,8 +82,9 @@ def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
-def read_table(path: str | Path) -> Table:
-    """Open any supported table file; BadDataError with a plain reason for everything else."""
+def read_table(path: str | Path, *, max_preview: int | None = None) -> Table:
+    """Open any supported table file; BadDataError with a plain reason for everything else.
+    ``max_preview``: the table yields at most that many rows (a quick look at a big file)."""
     path = Path(path)
     if not path.exists():
         raise BadDataError("no such file", Where(str(path)))
@@ -105,6 +107,9 @@ def read_table(path: str | Path) -> Table:
         table = sheet_table(path, sniffed.container)
     if sniffed.note:
         table.warnings.insert(0, sniffed.note + "; it was read as such")
+    if max_preview is not None:
+        inner = table._open
+        table._open = lambda t: islice(inner(t), max_preview)
     return table
 
 
