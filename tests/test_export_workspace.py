@@ -271,3 +271,16 @@ def test_cli_export_email_tool(shop, tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
         main(["--db", str(shop), "export", "email-tool", str(tmp_path / "x"), "--for", "sendgrid"])
     assert e.value.code == 2
+
+
+def test_a_cancelled_export_writes_nothing(ws, tmp_path):
+    from app.core.errors import Cancelled
+    from app.core.jobs import Progress
+
+    for export in (lambda p: export_profiles(ws, tmp_path / "p.xlsx", progress=p),
+                   lambda p: export_email_tool(ws, tmp_path / "out", "brevo", progress=p)):
+        progress = Progress()
+        progress.cancel()
+        with pytest.raises(Cancelled):
+            export(progress)
+    assert list(tmp_path.iterdir()) == []

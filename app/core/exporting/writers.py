@@ -121,6 +121,8 @@ def write_xlsx(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[S
         if not isinstance(value, str):
             return value
         text = xlsx_text(value)
+        if not header and not is_formula_like(value):
+            return text  # openpyxl stores it as a string: only a leading "=" would make it a formula
         c = WriteOnlyCell(ws, value=text)
         c.data_type = "s"  # never a formula, whatever the text starts with
         if is_formula_like(value):
