@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.core.errors import UnicoError
 from app.core.jobs import Progress
+from app.core.profiles import service as profiles
+from app.core.profiles.golden import refresh_all
+from app.core.profiles.survivorship import get_survivorship, save_survivorship
 from app.core.workspace import Workspace
 from app.gui.i18n import Translations, format_number
 from app.gui.jobs import Job, JobRunner, WorkspaceSession
@@ -124,12 +127,11 @@ class MainWindow(QMainWindow):
         self.act_demo = self._action("demo", None, self.open_demo, "demo")
         self.act_settings = self._action("settings", "Ctrl+,", self.show_settings, "settings")
         self.act_quit = self._action("quit", S.Quit, self.close)
-        # Undo/redo of decisions belong to the profiles engine's decision log (issue 4): shown, and
-        # disabled until it exists.
-        self.act_undo = self._action("undo", S.Undo, None, "undo")
-        self.act_redo = self._action("redo", "Ctrl+Shift+Z", None, "redo")
-        self.act_undo.setEnabled(False)
-        self.act_redo.setEnabled(False)
+        # Undo/redo walk the decision log of the profiles engine (review decisions, merges, unmerges,
+        # a match run's automatic merges); enabled when it has something to take back.
+        self.act_undo = self._action("undo", S.Undo, self.undo, "undo")
+        self.act_redo = self._action("redo", "Ctrl+Shift+Z", self.redo, "redo")
+        self.undo_state: tuple[str | None, str | None] = (None, None)  # descriptions of what undo/redo would do
         self.act_guide = self._action("guide", S.HelpContents, self.show_guide, "help")
         self.act_shortcuts = self._action("shortcuts", "Ctrl+/", self.show_shortcuts)
         self.act_about = self._action("about", None, self.show_about)
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
             action.setText(text)
             action.setToolTip(with_shortcut(tip, action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
             action.setStatusTip(tip)
+        self._show_undo_state()
         for i, name in enumerate(self.screens):
             item = self.nav.item(i)
             item.setText(self.screen_title(name))
@@ -250,13 +253,16 @@ class MainWindow(QMainWindow):
         session.writer.job_submitted.connect(self._watch_job)
         session.readers.job_submitted.connect(self._watch_job)
         session.changed.connect(self.refresh_counts)
+        session.changed.connect(self.refresh_undo_state)
         self.settings.remember_workspace(path)
         self.session_changed.emit(session)
         self._update_title()
         self.refresh_counts()
+        self.refresh_undo_state()
         return True
 
     def close_workspace(self) -> None:
+        self._set_undo_state((None, None))
         if self.session is None:
             return
         old, self.session = self.session, None
@@ -276,6 +282,40 @@ class MainWindow(QMainWindow):
         self.counts = counts
         self._update_title()
         self.counts_changed.emit(counts)
+
+    # -- undo / redo ------------------------------------------------------------------------
+    def refresh_undo_state(self, *_: object) -> None:
+        if self.session is None:
+            return
+        job = self.session.read(lambda ws, _p: (profiles.undo_description(ws), profiles.redo_description(ws)),
+                                self.tr("Reading the history"), key="undo-state")
+        job.succeeded.connect(self._set_undo_state)
+
+    def _set_undo_state(self, state: tuple[str | None, str | None]) -> None:
+        self.undo_state = state
+        self._show_undo_state()
+
+    def _show_undo_state(self) -> None:
+        """Enabled when there is something to take back; the tooltip says what (the core's words)."""
+        for action, what, text in ((self.act_undo, self.undo_state[0], self.tr("Undo: %1")),
+                                   (self.act_redo, self.undo_state[1], self.tr("Redo: %1"))):
+            action.setEnabled(what is not None)
+            if what is not None:
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                action.setToolTip(with_shortcut(text.replace("%1", what), keys))
+
+    def undo(self) -> Job | None:
+        return self._step(profiles.undo, self.tr("Undoing"), self.tr("Undone: %1"))
+
+    def redo(self) -> Job | None:
+        return self._step(profiles.redo, self.tr("Redoing"), self.tr("Redone: %1"))
+
+    def _step(self, fn, label: str, done: str) -> Job | None:
+        if self.session is None:
+            return None
+        job = self.session.write(lambda ws, _p: fn(ws), label, changes="undo")
+        job.succeeded.connect(lambda r: self.statusBar().showMessage(done.replace("%1", r.step.description), 8000))
+        return job
 
     def _update_title(self) -> None:
         if self.session is None:
@@ -365,10 +405,26 @@ class MainWindow(QMainWindow):
     def show_settings(self):
         from app.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self.session, self)
         dialog.language_changed.connect(self.translations.switch)
+        dialog.source_order_changed.connect(self.set_source_order)
         dialog.open()
         return dialog
+
+    def set_source_order(self, order: list[str]) -> Job | None:
+        """Trust the workspace's sources in this order for names and addresses, then recompute
+        every golden record (in the background)."""
+        if self.session is None:
+            return None
+
+        def save(ws: Workspace, progress: Progress) -> int:
+            chosen = get_survivorship(ws)
+            chosen.source_priority = order
+            with ws.atomic():
+                save_survivorship(ws, chosen)
+                return refresh_all(ws, progress)
+
+        return self.session.write(save, self.tr("Updating the golden records"), changes="profiles")
 
     def show_guide(self):
         from app.gui.help import GuideDialog

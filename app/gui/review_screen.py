@@ -211,7 +211,7 @@ class ReviewScreen(QWidget):
         self.source.setCurrentIndex(max(0, self.source.findData(current)))
 
     def _data_changed(self, what: str) -> None:
-        if what in ("import", "match", "data"):  # new pairs may exist; our own decisions need no reload
+        if what in ("import", "match", "data", "undo", "profiles"):  # our own decisions need no reload
             self._fill_sources(source_names(self.session.reader))
             self.reload()
 

@@ -2,6 +2,8 @@
 
 Keys are stable (they live in the user's settings file). Lists are stored as JSON text because
 QSettings' INI backend turns a one-element list into a string and an empty one into None.
+Which source wins for names and addresses is not here: it belongs to a workspace (its sources),
+so the profiles engine keeps it in the workspace and the Settings dialog edits it there.
 """
 from __future__ import annotations
 
@@ -65,8 +67,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("matching/custom_thresholds", bool, False),
     Setting("matching/auto_threshold", float, 0.99, minimum=0.5, maximum=1.0),
     Setting("matching/review_threshold", float, 0.5, minimum=0.0, maximum=1.0),
-    # Golden records: which channel wins for names and addresses (issue 4's default order).
-    Setting("profiles/source_priority", list, ["store", "online_shop", "email", "ads", "web", "other"]),
     Setting("reports/attribution_model", str, "last-non-direct", choices=ATTRIBUTION_MODELS),
     Setting("reports/lookback_days", int, 30, minimum=1, maximum=365),
     Setting("reports/half_life_days", int, 7, minimum=1, maximum=90),

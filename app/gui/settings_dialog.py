@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.fields import CHANNELS
+from app.core.profiles.survivorship import Survivorship, source_ranks
 from app.gui.i18n import LANGUAGES, resolve_language
+from app.gui.jobs import WorkspaceSession
 from app.gui.settings import (
     ATTRIBUTION_MODELS,
     GARANTE_MARKETING_MONTHS,
@@ -37,10 +38,14 @@ PHONE_REGIONS = ("IT", "SM", "VA", "CH", "FR", "DE", "AT", "ES", "GB", "US")
 
 class SettingsDialog(QDialog):
     language_changed = Signal(str)  # the resolved language code, after OK
+    source_order_changed = Signal(list)  # the open workspace's sources, most trusted first, after OK
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, settings: Settings, session: WorkspaceSession | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
+        self.session = session
+        self.channels = dict(session.reader.query("SELECT name, channel FROM sources")) if session else {}
+        self.initial_order = self._ranked_sources(None)
         self.labels: dict[str, QLabel] = {}
         self.tabs = QTabWidget()
         self._build_general()
@@ -59,6 +64,7 @@ class SettingsDialog(QDialog):
         self.resize(560, 440)
         self.retranslate_ui()
         self.load(lambda key: self.settings.get(key))
+        self._fill_sources(self.initial_order)
 
     # -- pages ------------------------------------------------------------------------------
     def _build_general(self) -> None:
@@ -157,13 +163,15 @@ class SettingsDialog(QDialog):
             "By default Unico uses thresholds measured to keep automatic merges at least 99.5% precise. "
             "Pairs between the two thresholds go to the Review screen."))
         self.profiles_note.setText(self.tr(
-            "When sources disagree on a name or an address, the first channel in this list wins. "
-            "Contact details follow the most recent value."))
+            "When the sources of this workspace disagree on a name or an address, the first source in this "
+            "list wins. Contact details follow the most recent value.") if self.session else self.tr(
+            "Open a workspace to choose which of its sources wins for names and addresses."))
         self.up.setText(self.tr("Move up"))
         self.down.setText(self.tr("Move down"))
         for i in range(self.priority.count()):
             item = self.priority.item(i)
-            item.setText(channel_label(item.data(Qt.ItemDataRole.UserRole)))
+            name = item.data(Qt.ItemDataRole.UserRole)
+            item.setText(f"{name}  ({channel_label(self.channels.get(name))})")
         names = {
             "first": self.tr("First touch"), "last": self.tr("Last touch"),
             "last-non-direct": self.tr("Last non-direct touch"), "linear": self.tr("Linear"),
@@ -205,12 +213,6 @@ class SettingsDialog(QDialog):
         self.review_threshold.setValue(get("matching/review_threshold"))
         self.auto_threshold.setEnabled(self.custom_thresholds.isChecked())
         self.review_threshold.setEnabled(self.custom_thresholds.isChecked())
-        self.priority.clear()
-        order = [c for c in get("profiles/source_priority") if c in CHANNELS]
-        for channel in order + [c for c in CHANNELS if c not in order]:
-            item = QListWidgetItem(channel_label(channel))
-            item.setData(Qt.ItemDataRole.UserRole, channel)
-            self.priority.addItem(item)
         self.model.setCurrentIndex(max(0, self.model.findData(get("reports/attribution_model"))))
         self.lookback.setValue(get("reports/lookback_days"))
         self.half_life.setValue(get("reports/half_life_days"))
@@ -229,8 +231,6 @@ class SettingsDialog(QDialog):
             "matching/custom_thresholds": self.custom_thresholds.isChecked(),
             "matching/auto_threshold": round(self.auto_threshold.value(), 3),
             "matching/review_threshold": round(self.review_threshold.value(), 3),
-            "profiles/source_priority": [self.priority.item(i).data(Qt.ItemDataRole.UserRole)
-                                         for i in range(self.priority.count())],
             "reports/attribution_model": self.model.currentData(),
             "reports/lookback_days": self.lookback.value(),
             "reports/half_life_days": self.half_life.value(),
@@ -241,6 +241,27 @@ class SettingsDialog(QDialog):
 
     def restore_defaults(self) -> None:
         self.load(lambda key: SETTINGS_BY_KEY[key].default)
+        self._fill_sources(self._ranked_sources(Survivorship()))
+
+    # -- the workspace's source order ----------------------------------------------------------
+    def _ranked_sources(self, chosen: Survivorship | None) -> list[str]:
+        """The open workspace's sources, most trusted first (`chosen` None: as stored)."""
+        if self.session is None:
+            return []
+        ranks = source_ranks(self.session.reader, chosen)
+        return sorted(ranks, key=ranks.get)
+
+    def _fill_sources(self, names: list[str]) -> None:
+        self.priority.clear()
+        for name in names:
+            item = QListWidgetItem(f"{name}  ({channel_label(self.channels.get(name))})")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.priority.addItem(item)
+        for w in (self.priority, self.up, self.down):
+            w.setEnabled(bool(names))
+
+    def source_order(self) -> list[str]:
+        return [self.priority.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.priority.count())]
 
     def accept(self) -> None:
         values = self.values()
@@ -257,6 +278,8 @@ class SettingsDialog(QDialog):
         new_language = resolve_language(values["general/language"])
         if new_language != old_language:
             self.language_changed.emit(new_language)
+        if self.session is not None and self.source_order() != self.initial_order:
+            self.source_order_changed.emit(self.source_order())
 
     # -- helpers ----------------------------------------------------------------------------
     def _move(self, step: int) -> None:

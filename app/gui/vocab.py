@@ -87,6 +87,19 @@ DECISIONS = {
     "forget": QT_TRANSLATE_NOOP("Vocab", "Erased"),
 }
 
+# profiles.model.LEGAL_BASES and profiles.survivorship.RULES
+LEGAL_BASES = {
+    "consent": QT_TRANSLATE_NOOP("Vocab", "Consent"),
+    "soft_spam": QT_TRANSLATE_NOOP("Vocab", "Existing customer (soft spam, email only)"),
+    "none": QT_TRANSLATE_NOOP("Vocab", "None: do not contact"),
+}
+RULES = {
+    "source_priority": QT_TRANSLATE_NOOP("Vocab", "most trusted source"),
+    "most_recent": QT_TRANSLATE_NOOP("Vocab", "most recent"),
+    "most_frequent": QT_TRANSLATE_NOOP("Vocab", "most frequent"),
+    "most_complete": QT_TRANSLATE_NOOP("Vocab", "most complete"),
+}
+
 AUTOMATIC_FORMAT = QT_TRANSLATE_NOOP("Vocab", "Automatic mapping")
 
 # registry.file_filter() descriptions
@@ -211,3 +224,11 @@ def format_label(format_id: str) -> str:
         return tr(get_format(format_id).label)
     except KeyError:
         return tr(AUTOMATIC_FORMAT)
+
+
+def basis_label(basis: str | None) -> str:
+    return _lookup(LEGAL_BASES, basis)
+
+
+def rule_label(rule: str | None) -> str:
+    return _lookup(RULES, rule)

@@ -408,6 +408,34 @@
         <translation>Conteggio</translation>
     </message>
     <message>
+        <source>Reading the history</source>
+        <translation>Lettura della cronologia</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Annulla: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Ripeti: %1</translation>
+    </message>
+    <message>
+        <source>Undoing</source>
+        <translation>Annullamento</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Annullato: %1</translation>
+    </message>
+    <message>
+        <source>Redoing</source>
+        <translation>Ripetizione</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>Ripetuto: %1</translation>
+    </message>
+    <message>
         <source>No workspace open</source>
         <translation>Nessun archivio aperto</translation>
     </message>
@@ -473,6 +501,10 @@
     <message>
         <source>Open or create a workspace first.</source>
         <translation>Prima apri o crea un archivio.</translation>
+    </message>
+    <message>
+        <source>Updating the golden records</source>
+        <translation>Aggiornamento delle schede uniche</translation>
     </message>
 </context>
 <context>
@@ -544,6 +576,18 @@
         <translation>Aggiornato</translation>
     </message>
     <message>
+        <source>Chosen as</source>
+        <translation>Scelto come</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>principale</translation>
+    </message>
+    <message>
+        <source>Other values</source>
+        <translation>Altri valori</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>Record</translation>
     </message>
@@ -600,16 +644,60 @@
         <translation>Unico</translation>
     </message>
     <message>
+        <source>What</source>
+        <translation>Che cosa</translation>
+    </message>
+    <message>
+        <source>Merge with another profile…</source>
+        <translation>Unisci a un altro profilo…</translation>
+    </message>
+    <message>
+        <source>These are the same person: make the two profiles one</source>
+        <translation>Sono la stessa persona: fai dei due profili uno solo</translation>
+    </message>
+    <message>
+        <source>Take the selected record out</source>
+        <translation>Togli il record selezionato</translation>
+    </message>
+    <message>
+        <source>This record is someone else: it leaves the profile and is never merged back automatically</source>
+        <translation>Questo record è di un’altra persona: esce dal profilo e non vi viene mai più unito automaticamente</translation>
+    </message>
+    <message>
         <source>Records</source>
         <translation>Record</translation>
     </message>
     <message>
-        <source>Probability</source>
-        <translation>Probabilità</translation>
+        <source>Legal basis</source>
+        <translation>Base giuridica</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Motivo</translation>
+        <source>Since</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Deciso da</translation>
+    </message>
+    <message>
+        <source>Taking the record out</source>
+        <translation>Rimozione del record</translation>
+    </message>
+    <message>
+        <source>Merge profiles</source>
+        <translation>Unisci profili</translation>
+    </message>
+    <message>
+        <source>Number of the profile to merge with this one:</source>
+        <translation>Numero del profilo da unire a questo:</translation>
+    </message>
+    <message>
+        <source>Merging profiles</source>
+        <translation>Unione dei profili</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilità</translation>
     </message>
     <message>
         <source>← All profiles</source>
@@ -636,16 +724,16 @@
         <translation>Cronologia</translation>
     </message>
     <message>
-        <source>Consent as each source states it. A refusal, an unsubscribe or a bounced address in any source counts unless a newer explicit opt-in exists.</source>
-        <translation>Il consenso come lo riporta ogni fonte. Un rifiuto, una disiscrizione o un indirizzo non valido in una qualsiasi fonte prevalgono, salvo un consenso esplicito più recente.</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
     <message>
         <source>Opening the profile</source>
         <translation>Apertura del profilo</translation>
+    </message>
+    <message>
+        <source>This profile no longer exists</source>
+        <translation>Questo profilo non esiste più</translation>
     </message>
     <message>
         <source>Profile %1</source>
@@ -956,8 +1044,12 @@
         <translation>Di norma Unico usa soglie misurate per tenere le unioni automatiche precise almeno al 99,5%. Le coppie fra le due soglie vanno nella schermata Verifica.</translation>
     </message>
     <message>
-        <source>When sources disagree on a name or an address, the first channel in this list wins. Contact details follow the most recent value.</source>
-        <translation>Quando le fonti non concordano su un nome o un indirizzo, vince il primo canale di questo elenco. Per i recapiti vale il valore più recente.</translation>
+        <source>When the sources of this workspace disagree on a name or an address, the first source in this list wins. Contact details follow the most recent value.</source>
+        <translation>Quando le fonti di questo archivio non concordano su un nome o un indirizzo, vince la prima fonte di questo elenco. Per i recapiti vale il valore più recente.</translation>
+    </message>
+    <message>
+        <source>Open a workspace to choose which of its sources wins for names and addresses.</source>
+        <translation>Apri un archivio per scegliere quale delle sue fonti prevale per nomi e indirizzi.</translation>
     </message>
     <message>
         <source>Move up</source>
@@ -1574,6 +1666,34 @@
     <message>
         <source>Erased</source>
         <translation>Cancellazione</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consenso</translation>
+    </message>
+    <message>
+        <source>Existing customer (soft spam, email only)</source>
+        <translation>Cliente esistente (soft spam, solo email)</translation>
+    </message>
+    <message>
+        <source>None: do not contact</source>
+        <translation>Nessuna: non contattare</translation>
+    </message>
+    <message>
+        <source>most trusted source</source>
+        <translation>fonte più affidabile</translation>
+    </message>
+    <message>
+        <source>most recent</source>
+        <translation>più recente</translation>
+    </message>
+    <message>
+        <source>most frequent</source>
+        <translation>più frequente</translation>
+    </message>
+    <message>
+        <source>most complete</source>
+        <translation>più completo</translation>
     </message>
     <message>
         <source>Automatic mapping</source>

@@ -42,9 +42,10 @@ def build_workspace(path: Path, extra_profiles: int = 0) -> dict:
                     fields["city"] = city.upper()  # a value the two sources disagree on
                 cur = ws.execute(
                     "INSERT INTO records(source_id, source_record_id, raw, fields, n_first, n_last, n_email, "
-                    "email_consent, email_consent_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    "n_email_key, n_mobile, n_city, email_consent, email_consent_at, created_at, updated_at) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (source_id, srid, json.dumps({"Nome": first}), json.dumps(fields), first.upper(), last.upper(),
-                     email, consent, NOW, NOW, NOW))
+                     email, email, phone, city.upper(), consent, NOW, NOW, NOW))
                 ids["records"][f"{SOURCES[source_id - 1][0]}:{srid}"] = cur.lastrowid
                 ws.execute("INSERT INTO memberships(record_id, profile_id) VALUES (?, ?)", (cur.lastrowid, p))
         # Giulia's journey: web visits and a cart online, then purchases in the store and online.

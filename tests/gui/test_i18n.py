@@ -17,6 +17,8 @@ from app.core.fields import CHANNELS, CONSENT_STATES, EVENT_TYPES, FIELDS
 from app.core.importing import file_filter
 from app.core.importing.service import COUNT_KEYS
 from app.core.matching.settings import default_comparisons
+from app.core.profiles.model import LEGAL_BASES
+from app.core.profiles.survivorship import RULES
 from app.core.resources import resource_path
 from app.gui import vocab
 from app.gui.i18n import format_date, format_money, format_number, locale_for, resolve_language
@@ -56,6 +58,7 @@ def test_every_core_label_is_marked_for_translation():
     assert set(CONSENT_STATES) == set(vocab.CONSENT)
     assert set(COUNT_KEYS) <= set(vocab.COUNTS)
     assert {desc for desc, _ in file_filter()} <= set(vocab.FILE_FILTERS)
+    assert set(LEGAL_BASES) == set(vocab.LEGAL_BASES) and set(RULES) == set(vocab.RULES)
 
 
 def test_every_matcher_comparison_and_level_is_marked():

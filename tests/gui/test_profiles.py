@@ -45,12 +45,17 @@ def test_profile_page_shows_values_with_their_sources_consent_and_history(make_w
     window.show_profile(ids["profiles"][0])
     page = screen.page
     qtbot.waitUntil(lambda: page.detail is not None, timeout=5000)
-    golden = {(r["field"], r["value"]): r["sources"] for r in page.golden_model.rows}
-    assert golden[("city", "Milano")] == "till" and golden[("city", "MILANO")] == "shop"
-    assert golden[("email", "giulia.bianchi@example.it")] == "shop, till"
+    golden = {(r["field"], r["value"]): r for r in page.golden_model.rows}
+    first = golden[("first_name", "Giulia")]
+    assert first["sources"] == "till, shop" and first["rule"] == "most trusted source"
+    assert golden[("email", "giulia.bianchi@example.it")]["rule"] == "primary"
+    assert ("mobile", "+393331234567") in golden
     consent = {page.consent_model.index(r, 0).data(): page.consent_model.index(r, 1).data()
                for r in range(page.consent_model.rowCount())}
     assert consent == {"till:C001": "Opted in", "shop:1001": "Opted out"}
+    assert page.email_box.state.text() == "Opted out"  # a refusal in any source wins (issue 4)
+    assert page.email_box.basis.text() == "None: do not contact"
+    assert "refusal wins" in page.email_box.reasons.text()
     history = page.history_model
     assert history.rowCount() == 1 and history.index(0, 1).data() == "Automatic merge"
     assert "5 events" in page.summary.text()
@@ -100,3 +105,52 @@ def test_lazy_model_fetches_pages_only_when_rows_are_shown(make_window, qtbot, t
     assert model.pages_fetched <= fetched + 2
     assert model.index(5002, 0).data() == model.row(5002)["display_name"]
     assert model.pages_fetched < 5003 / PAGE
+
+
+def test_unmerge_merge_and_undo_from_the_profile_page(make_window, qtbot, tmp_path):
+    from app.core.workspace import Workspace
+
+    ids = build_workspace(tmp_path / "w.db")
+    window, screen = open_profiles(make_window, qtbot, tmp_path / "w.db")
+    window.show_profile(ids["profiles"][0])
+    page = screen.page
+    qtbot.waitUntil(lambda: page.detail is not None and len(page.detail.records) == 2, timeout=5000)
+    page.records_view.selectRow([r["ref"] for r in page.records_model.rows].index("shop:1001"))
+    job = page.unmerge_selected()
+    with qtbot.waitSignal(job.finished, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: page.detail is not None and len(page.detail.records) == 1, timeout=5000)
+    assert page.detail.records[0]["ref"] == "till:C001" and page.detail.profile_id == ids["profiles"][0]
+
+    def profile_of(ref):
+        with Workspace(tmp_path / "w.db", readonly=True) as ws:
+            return ws.scalar("SELECT m.profile_id FROM memberships m JOIN records r ON r.id = m.record_id "
+                             "JOIN sources s ON s.id = r.source_id WHERE s.name || ':' || r.source_record_id = ?",
+                             (ref,))
+
+    apart = profile_of("shop:1001")
+    assert apart != ids["profiles"][0]
+    qtbot.waitUntil(lambda: window.act_undo.isEnabled(), timeout=5000)
+    assert "unmerge shop:1001" in window.act_undo.toolTip()
+    job = window.undo()
+    with qtbot.waitSignal(job.finished, timeout=10000):
+        pass
+    assert profile_of("shop:1001") == ids["profiles"][0]  # back as it was
+    assert window.statusBar().currentMessage().startswith("Undone: unmerge shop:1001")
+    qtbot.waitUntil(lambda: window.act_redo.isEnabled(), timeout=5000)
+    job = window.redo()  # the record leaves again
+    with qtbot.waitSignal(job.finished, timeout=10000):
+        pass
+    apart = profile_of("shop:1001")
+    assert apart != ids["profiles"][0]
+    job = page.merge_with(apart)  # and the steward merges it back by hand
+    with qtbot.waitSignal(job.finished, timeout=10000):
+        pass
+    assert job.state == "succeeded", job.failure and job.failure.details
+    assert profile_of("shop:1001") == profile_of("till:C001")
+    qtbot.waitUntil(lambda: page.detail is not None and len(page.detail.records) == 2, timeout=5000)
+    assert page.history_model.index(0, 1).data() == "Merged by hand"
+    refused = page.merge_with(ids["profiles"][1])  # Marco is not Giulia: the engine says why
+    with qtbot.waitSignal(refused.finished, timeout=10000):
+        pass
+    assert refused.state == "failed" and "could not be merged" in str(refused.failure.exception)

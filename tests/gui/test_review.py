@@ -101,3 +101,23 @@ def test_empty_queue_says_so(make_window, qtbot, tmp_path):
     assert screen.current is None and screen.left_label.text() == "0 left"
     assert screen.empty.text().startswith("Nothing to review")
     assert not screen.act_accept.isEnabled()
+
+
+def test_undo_and_redo_a_review_decision(review, qtbot):
+    window, screen, path, pair_ids = review
+    first = screen.current.pair.pair_id
+    qtbot.keyClick(screen, Qt.Key.Key_A)
+    wait_written(qtbot, screen)
+    qtbot.waitUntil(lambda: window.act_undo.isEnabled(), timeout=5000)
+    assert "accept till:C001" in window.act_undo.toolTip()
+    qtbot.keyClick(screen, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Edit ▸ Undo
+    qtbot.waitUntil(lambda: screen.current is not None and screen.current.pair.pair_id == first, timeout=5000)
+    assert screen.left_label.text() == "4 left"  # the pair is back in the queue, first again
+    with Workspace(path, readonly=True) as ws:
+        assert ws.scalar("SELECT undone FROM decisions WHERE kind = 'accept'") == 1
+        assert ws.scalar("SELECT band FROM pairs WHERE id = ?", (first,)) == "review"
+    qtbot.waitUntil(lambda: window.act_redo.isEnabled(), timeout=5000)
+    qtbot.keyClick(screen, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: screen.remaining == 3, timeout=5000)
+    with Workspace(path, readonly=True) as ws:
+        assert ws.scalar("SELECT undone FROM decisions WHERE kind = 'accept'") == 0

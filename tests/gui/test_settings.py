@@ -19,7 +19,7 @@ def test_values_round_trip_through_the_file_with_their_types(tmp_path):
     a = Settings(QSettings(path, QSettings.Format.IniFormat))
     values = {"general/language": "it", "import/phone_region": "CH", "matching/custom_thresholds": True,
               "matching/auto_threshold": 0.97, "reports/lookback_days": 14,
-              "profiles/source_priority": ["online_shop"], "workspace/recent": []}
+              "workspace/recent": [str(tmp_path / "one.db")]}
     for k, v in values.items():
         a.set(k, v)
     a.sync()
@@ -61,9 +61,7 @@ def test_dialog_saves_what_the_user_chose(qtbot, settings):
     dialog.custom_thresholds.setChecked(True)
     dialog.auto_threshold.setValue(0.98)
     dialog.review_threshold.setValue(0.4)
-    dialog.priority.setCurrentRow(2)  # email / newsletter first
-    dialog._move(-1)
-    dialog._move(-1)
+    assert dialog.source_order() == [] and not dialog.priority.isEnabled()  # no workspace open
     dialog.retention.setChecked(True)
     dialog.lookback.setValue(14)
     languages = []
@@ -71,7 +69,6 @@ def test_dialog_saves_what_the_user_chose(qtbot, settings):
     dialog.accept()
     assert settings.get("general/language") == "it" and languages == ["it"]
     assert settings.thresholds() == {"auto_threshold": 0.98, "review_threshold": 0.4}
-    assert settings.get("profiles/source_priority")[0] == "email"
     assert settings.get("retention/enabled") is True
     assert (settings.get("retention/profiling_months"), settings.get("retention/marketing_months")) == (
         GARANTE_PROFILING_MONTHS, GARANTE_MARKETING_MONTHS)
@@ -98,3 +95,30 @@ def test_custom_retention_and_restore_defaults(qtbot, settings):
     assert dialog.values()["retention/profiling_months"] == 6
     dialog.restore_defaults()
     assert dialog.values()["retention/enabled"] is False and dialog.values()["retention/profiling_months"] == 12
+
+
+def test_source_order_is_the_open_workspace_s(qtbot, settings, tmp_path):
+    from app.core.profiles.survivorship import get_survivorship
+    from app.core.workspace import Workspace
+    from app.gui.jobs import WorkspaceSession
+    from tests.gui.data import build_workspace
+
+    build_workspace(tmp_path / "w.db")
+    session = WorkspaceSession(tmp_path / "w.db")
+    try:
+        dialog = SettingsDialog(settings, session)
+        qtbot.addWidget(dialog)
+        assert dialog.source_order() == ["till", "shop", "web"]  # the loyalty till first by default
+        assert dialog.priority.item(0).text() == "till  (Store)"
+        dialog.priority.setCurrentRow(1)
+        dialog._move(-1)
+        orders = []
+        dialog.source_order_changed.connect(orders.append)
+        dialog.accept()
+        assert orders == [["shop", "till", "web"]]
+        dialog.restore_defaults()
+        assert dialog.source_order() == ["till", "shop", "web"]
+    finally:
+        session.close()
+    with Workspace(tmp_path / "w.db", readonly=True) as ws:
+        assert get_survivorship(ws).source_priority == []  # the dialog only asks; the window writes
