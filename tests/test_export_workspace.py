@@ -173,11 +173,13 @@ def test_profile_export_xlsx_has_numbers_and_text(ws, tmp_path):
     assert gina["phone"] == "+393331110007" and gina["store_revenue"] == 100.0 and gina["n_records"] == 1
 
 
-def test_profile_export_refuses_other_extensions(ws, tmp_path):
+def test_profile_export_refuses_bad_targets_before_any_work(ws, tmp_path):
     from app.core.errors import UsageError
 
-    with pytest.raises(UsageError):
+    with pytest.raises(UsageError, match=r"\.csv or \.xlsx"):
         export_profiles(ws, tmp_path / "profiles.ods")
+    with pytest.raises(UsageError, match="no such folder"):
+        export_profiles(ws, tmp_path / "missing" / "profiles.xlsx")
     assert list(tmp_path.iterdir()) == []
 
 

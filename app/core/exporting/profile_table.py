@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.core.errors import UsageError
 from app.core.exporting.writers import table_kind, write_rows
 from app.core.fields import CHANNELS
 from app.core.jobs import Progress
@@ -114,7 +115,9 @@ def export_profiles(ws: Workspace, path: str | Path, *, progress: Progress | Non
     """Write every golden record to ``path`` (.csv or .xlsx, chosen by the extension)."""
     from app.core.profiles.bulk import iter_profile_exports
 
-    table_kind(path)  # refuse a wrong extension before any work
+    table_kind(path)  # refuse a wrong extension or a missing folder before any work
+    if not Path(path).parent.is_dir():
+        raise UsageError(f"{Path(path).parent}: no such folder")
     progress = progress or Progress()
     channels = purchase_channels(ws)
     headers = profile_headers(channels)
