@@ -122,7 +122,7 @@ def mailchimp_files(audience: Audience) -> list[ToolFile]:
     supp = audience.suppressed_emails
     return [
         ToolFile("subscribed_members_export_unico.csv", MAILCHIMP_HEADERS, rows,
-                 'Import with the status "Subscribed" (update existing contacts: off).'),
+                 'Import with the status "Subscribed".'),
         ToolFile("unsubscribed_members_export_unico.csv", ("Email Address",),
                  _emails(supp, ("opt_out", "suppressed")), 'Import with the status "Unsubscribed".', True),
         ToolFile("cleaned_members_export_unico.csv", ("Email Address",), _emails(supp, ("cleaned",)),
