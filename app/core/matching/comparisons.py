@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from app.core.matching.features import HOME, Coded, Features
+from app.core.matching.features import Coded, Features
 from app.core.matching.settings import Comparison, Level
 from app.core.matching.vocab import ValueTable
 
@@ -264,8 +264,7 @@ def compare_address(comp: Comparison, ctx: PairContext):
     jw[street_exact] = 1.0
     num_known = (na >= 0) & (nb >= 0)
     num_same = num_known & (na == nb)
-    home = ctx.feats.home_key.to_numpy()[ctx.pa]
-    household = np.isin(home, list(ctx.feats.shared.get(HOME, ()))) if ctx.feats.shared.get(HOME) else np.zeros(len(sa), bool)
+    household = ctx.feats.household_home[ctx.pa]
     tests = {
         "street_number_exact": street_exact & num_same & ~household,
         "street_number_shared": street_exact & num_same & household,

@@ -156,6 +156,11 @@ class Features:
         return coded
 
     @cached_property
+    def household_home(self) -> np.ndarray:
+        """Per record: its home is shared by people who cannot be one person."""
+        return self.home_key.isin(self.shared.get(HOME, set())).to_numpy(bool)
+
+    @cached_property
     def home_key(self) -> pd.Series:
         f = self.frame
         key = f["n_street"] + "|" + f["n_number"] + "|" + f["n_postcode"].fillna(f["n_city"])
