@@ -94,6 +94,11 @@ def format_number(value: float | int | None, decimals: int = 0, locale: QLocale 
     return ("-" if value < 0 and float(text) != 0 else "") + out
 
 
+def format_percent(fraction: float | None, decimals: int = 1, locale: QLocale | None = None) -> str:
+    """0.542 → `54,2 %` in Italian, `54.2 %` in English."""
+    return "" if fraction is None else format_number(100 * fraction, decimals, locale) + "\u00a0%"
+
+
 def format_money(value: float | None, currency: str | None = "EUR", locale: QLocale | None = None) -> str:
     """`1.234,56 €` in Italian, `€1,234.56` in English; an unknown code is written after the amount."""
     if value is None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from app.gui.i18n import format_percent
 from app.gui.vocab import field_label
 
 NOT_USED = ""  # combo data for "this column is not used"
@@ -73,7 +74,7 @@ class MappingTable(QTableWidget):
             self.setCellWidget(row, self.FIELD, combo)
             self.combos[header] = combo
             conf = confidence.get(field) if field else None
-            item = QTableWidgetItem("" if conf is None else f"{conf:.0%}")
+            item = QTableWidgetItem("" if conf is None else format_percent(conf, 0))
             item.setForeground(confidence_colour(conf))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setItem(row, self.CONFIDENCE, item)

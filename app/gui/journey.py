@@ -12,9 +12,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QHeaderView, QMenu, QLabel, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget
 
 from app.gui.i18n import format_datetime, format_money
+from app.gui.plots import make_plot
 from app.gui.vocab import channel_label, event_type_label
 from app.gui.widgets import Column, RowsModel
 
@@ -45,19 +46,13 @@ class JourneyView(QWidget):
         self.events: list[dict[str, Any]] = []
         pg.setConfigOptions(antialias=True)
         self.axis = pg.DateAxisItem(orientation="bottom")
-        before = set(QApplication.topLevelWidgets())
-        self.plot = pg.PlotWidget(axisItems={"bottom": self.axis}, background="w")
-        self.plot.getPlotItem().setMenuEnabled(False)  # pyqtgraph's menus are English-only; not needed
-        for orphan in set(QApplication.topLevelWidgets()) - before - {self.plot}:
-            if orphan.parent() is None and isinstance(orphan, QMenu):  # so that they go when we go
-                orphan.setParent(self, orphan.windowFlags())
+        self.plot = make_plot(self, axisItems={"bottom": self.axis})
         self.plot.setMinimumHeight(230)
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.setMouseEnabled(x=True, y=False)  # zoom and pan in time only; lanes stay put
         top = len(LANES) + 0.5  # a free band above the store lane holds the legend
         self.plot.getViewBox().setLimits(yMin=-1, yMax=top + 0.5)
         self.plot.setYRange(-0.6, top, padding=0)
-        self.plot.getPlotItem().hideButtons()
         self.plot.getAxis("left").setWidth(130)  # room for the lane names
         self.legend = self.plot.addLegend(offset=(-8, 6), colCount=4, labelTextSize="8pt")
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
@@ -80,6 +75,7 @@ class JourneyView(QWidget):
         self.detail.setMinimumWidth(260)
         self.range_label = QLabel()
         self.range_label.setObjectName("hint")
+        self.range_label.setWordWrap(True)
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.table)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.core.profiles import service as profiles
 from app.core.queries import event_raw
-from app.gui.i18n import format_date, format_datetime
+from app.gui.i18n import format_date, format_datetime, format_percent
 from app.gui.jobs import Job, WorkspaceSession
 from app.gui.journey import JourneyView
 from app.gui.vocab import (
@@ -125,7 +125,7 @@ class ProfilePage(QWidget):
             Column(lambda: self.tr("Decision"), lambda s: decision_label(s.kind)
                    + (" " + self.tr("(undone)") if s.undone else "")),
             Column(lambda: self.tr("By"), lambda s: self.tr("Unico") if s.actor == "auto" else s.actor),
-            Column(lambda: self.tr("Probability"), lambda s: "" if s.probability is None else f"{s.probability:.1%}"),
+            Column(lambda: self.tr("Probability"), lambda s: "" if s.probability is None else format_percent(s.probability)),
             Column(lambda: self.tr("What"), lambda s: s.description),
         ])
         self.email_box, self.sms_box = ConsentBox(), ConsentBox()

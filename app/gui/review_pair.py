@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.fields import IDENTITY_FIELDS
+from app.gui.i18n import format_number, format_percent
 from app.gui.vocab import channel_label, evidence_label
 
 # Which record fields sit beside each comparison of the matcher (its names are settings' comparisons).
@@ -159,7 +160,7 @@ class PairView(QWidget):
             self.table.setRowCount(0)
             return
         p = data.pair.probability
-        self.probability.setText(self.tr("Same person: %1 likely").replace("%1", f"{p:.1%}"))
+        self.probability.setText(self.tr("Same person: %1 likely").replace("%1", format_percent(p)))
         self.probability_bar.setValue(int(p * 1000))
         rows = pair_rows(data)
         self.table.setRowCount(len(rows))
@@ -175,6 +176,6 @@ class PairView(QWidget):
             level = evidence_label(row["level"])
             bar.setToolTip(level)
             name.setToolTip(level)
-            weight = QTableWidgetItem("" if row["weight"] is None else f"{row['weight']:+.1f}  {level}")
+            weight = QTableWidgetItem("" if row["weight"] is None else ("+" if row["weight"] >= 0 else "") + f"{format_number(row['weight'], 1)}  {level}")
             for c, item in enumerate((name, left, right, bar, weight)):
                 self.table.setItem(r, c, item)

@@ -20,7 +20,7 @@ from app.core.jobs import Progress
 from app.core.matching import decide, review_count, review_queue
 from app.core.queries import records_by_ids, source_names
 from app.core.workspace import Workspace
-from app.gui.i18n import format_number
+from app.gui.i18n import format_number, format_percent
 from app.gui.jobs import Job, WorkspaceSession
 from app.gui.review_pair import PairData, PairView
 from app.gui.widgets import ScreenHeader, icon, with_shortcut
@@ -290,7 +290,7 @@ class ReviewScreen(QWidget):
         if not confirmed:
             answer = QMessageBox.question(self, self.tr("Accept pairs"), self.tr(
                 "Accept %1 pairs with a probability of %2 or more? Each becomes one person.")
-                .replace("%1", format_number(count)).replace("%2", f"{threshold:.0%}"))
+                .replace("%1", format_number(count)).replace("%2", format_percent(threshold, 0)))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         job = self.session.write(lambda ws, p: accept_above(ws, p, filters, threshold),

@@ -91,7 +91,8 @@ def take_screenshots(window: MainWindow, out: Path, *, db: Path | None = None) -
         page.show_journey()
         shots.append(save(window, out / "journey.png"))
 
-    window.show_screen("reports")
+    reports = window.show_screen("reports")
+    wait_until(lambda: reports.job is None or reports.job.done, 120)
     shots.append(save(window, out / "reports.png"))
     dialog = window.show_settings()
     shots.append(save(dialog, out / "settings.png"))

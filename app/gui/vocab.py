@@ -100,6 +100,55 @@ RULES = {
     "most_complete": QT_TRANSLATE_NOOP("Vocab", "most complete"),
 }
 
+# Columns of the analytics reports' tables (app.core.analytics.reports)
+REPORT_COLUMNS = {
+    "channel": QT_TRANSLATE_NOOP("Vocab", "Channel"),
+    "campaign": QT_TRANSLATE_NOOP("Vocab", "Campaign"),
+    "conversions": QT_TRANSLATE_NOOP("Vocab", "Purchases credited"),
+    "revenue": QT_TRANSLATE_NOOP("Vocab", "Revenue credited"),
+    "share": QT_TRANSLATE_NOOP("Vocab", "Share of purchases"),
+    "revenue_share": QT_TRANSLATE_NOOP("Vocab", "Share of revenue"),
+    "group": QT_TRANSLATE_NOOP("Vocab", "Group"),
+    "store_buyers": QT_TRANSLATE_NOOP("Vocab", "Store buyers"),
+    "store_purchases": QT_TRANSLATE_NOOP("Vocab", "Store purchases"),
+    "store_revenue_identified": QT_TRANSLATE_NOOP("Vocab", "Identified store revenue"),
+    "ropo_purchases": QT_TRANSLATE_NOOP("Vocab", "ROPO purchases"),
+    "ropo_revenue": QT_TRANSLATE_NOOP("Vocab", "ROPO revenue"),
+    "ropo_share": QT_TRANSLATE_NOOP("Vocab", "ROPO share"),
+    "median_lag_days": QT_TRANSLATE_NOOP("Vocab", "Median days from touch to purchase"),
+    "online_purchases": QT_TRANSLATE_NOOP("Vocab", "Online purchases"),
+    "online_revenue_identified": QT_TRANSLATE_NOOP("Vocab", "Identified online revenue"),
+    "online_share": QT_TRANSLATE_NOOP("Vocab", "Share bought online"),
+    "reverse_revenue": QT_TRANSLATE_NOOP("Vocab", "Online revenue after a store visit"),
+    "reverse_share": QT_TRANSLATE_NOOP("Vocab", "Share after a store visit"),
+    "reverse_median_lag_days": QT_TRANSLATE_NOOP("Vocab", "Median days from store to online"),
+    "store": QT_TRANSLATE_NOOP("Vocab", "Store"),
+    "month": QT_TRANSLATE_NOOP("Vocab", "Month"),
+    "receipts": QT_TRANSLATE_NOOP("Vocab", "Receipts"),
+    "identified_receipts": QT_TRANSLATE_NOOP("Vocab", "Identified receipts"),
+    "receipt_share": QT_TRANSLATE_NOOP("Vocab", "Share of receipts identified"),
+    "store_revenue": QT_TRANSLATE_NOOP("Vocab", "Store revenue"),
+}
+# Values the reports put in their tables: touch channels (analytics.channels), groups
+REPORT_VALUES = {
+    "Ads / leads": QT_TRANSLATE_NOOP("Vocab", "Ads / leads"), "Affiliate": QT_TRANSLATE_NOOP("Vocab", "Affiliate"),
+    "Direct": QT_TRANSLATE_NOOP("Vocab", "Direct"), "Display": QT_TRANSLATE_NOOP("Vocab", "Display"),
+    "Email": QT_TRANSLATE_NOOP("Vocab", "Email"), "Organic search": QT_TRANSLATE_NOOP("Vocab", "Organic search"),
+    "Organic social": QT_TRANSLATE_NOOP("Vocab", "Organic social"), "Other": QT_TRANSLATE_NOOP("Vocab", "Other"),
+    "Paid search": QT_TRANSLATE_NOOP("Vocab", "Paid search"), "Paid social": QT_TRANSLATE_NOOP("Vocab", "Paid social"),
+    "Referral": QT_TRANSLATE_NOOP("Vocab", "Referral"), "Store": QT_TRANSLATE_NOOP("Vocab", "Store"),
+    "(no campaign)": QT_TRANSLATE_NOOP("Vocab", "(no campaign)"), "(unknown)": QT_TRANSLATE_NOOP("Vocab", "(unknown)"),
+    "(no touch)": QT_TRANSLATE_NOOP("Vocab", "(no touch)"), "(no store)": QT_TRANSLATE_NOOP("Vocab", "(no store)"),
+    "(all)": QT_TRANSLATE_NOOP("Vocab", "(all)"),
+    "near": QT_TRANSLATE_NOOP("Vocab", "near a store"), "far": QT_TRANSLATE_NOOP("Vocab", "far from the stores"),
+}
+# analytics.attributes.breakdown_fields() that are not canonical fields
+BREAKDOWNS = {
+    "postcode_area": QT_TRANSLATE_NOOP("Vocab", "Postcode area"),
+    "tag": QT_TRANSLATE_NOOP("Vocab", "Tag"),
+    "near_store": QT_TRANSLATE_NOOP("Vocab", "Near a store or not"),
+}
+
 AUTOMATIC_FORMAT = QT_TRANSLATE_NOOP("Vocab", "Automatic mapping")
 
 # registry.file_filter() descriptions
@@ -232,3 +281,17 @@ def basis_label(basis: str | None) -> str:
 
 def rule_label(rule: str | None) -> str:
     return _lookup(RULES, rule)
+
+
+def report_column_label(column: str) -> str:
+    return _lookup(REPORT_COLUMNS, column)
+
+
+def report_value_label(value: str) -> str:
+    """A value the reports write (a touch channel, a group); anything else (a campaign, a store,
+    a city) is data and stays as it is."""
+    return _lookup(REPORT_VALUES, value)
+
+
+def breakdown_label(name: str) -> str:
+    return _lookup(BREAKDOWNS, name) if name in BREAKDOWNS else field_label(name)

@@ -29,6 +29,101 @@
     </message>
 </context>
 <context>
+    <name>ContributionPage</name>
+    <message>
+        <source>First touch</source>
+        <translation>Primo contatto</translation>
+    </message>
+    <message>
+        <source>Last touch</source>
+        <translation>Ultimo contatto</translation>
+    </message>
+    <message>
+        <source>Last non-direct touch</source>
+        <translation>Ultimo contatto non diretto</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Lineare</translation>
+    </message>
+    <message>
+        <source>Time decay</source>
+        <translation>Decadimento nel tempo</translation>
+    </message>
+    <message>
+        <source>Position-based (40/20/40)</source>
+        <translation>Basato sulla posizione (40/20/40)</translation>
+    </message>
+    <message>
+        <source>Markov chain (removal effect)</source>
+        <translation>Catene di Markov (effetto rimozione)</translation>
+    </message>
+    <message>
+        <source>Shapley value</source>
+        <translation>Valore di Shapley</translation>
+    </message>
+    <message>
+        <source>by channel</source>
+        <translation>per canale</translation>
+    </message>
+    <message>
+        <source>by campaign</source>
+        <translation>per campagna</translation>
+    </message>
+    <message>
+        <source>purchases</source>
+        <translation>acquisti</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>fatturato</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Vista</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Grafico</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Finestra</translation>
+    </message>
+    <message>
+        <source>Half-life</source>
+        <translation>Dimezzamento</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> giorni</translation>
+    </message>
+    <message>
+        <source>Identified purchases</source>
+        <translation>Acquisti identificati</translation>
+    </message>
+    <message>
+        <source>Their revenue</source>
+        <translation>Il loro fatturato</translation>
+    </message>
+    <message>
+        <source>Purchases with no touch before</source>
+        <translation>Acquisti senza contatti prima</translation>
+    </message>
+    <message>
+        <source>Anonymous purchases (not credited)</source>
+        <translation>Acquisti anonimi (non attribuiti)</translation>
+    </message>
+    <message>
+        <source>Credits share out each purchase among the touches before it in the window: they describe the paths customers took, not what each channel caused.</source>
+        <translation>Il merito di ogni acquisto è diviso fra i contatti che lo precedono nella finestra: descrive i percorsi dei clienti, non che cosa abbia causato ciascun canale.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong. Nothing was changed by the failed step.</source>
@@ -40,6 +135,37 @@
     <message>
         <source>Unico user guide</source>
         <translation>Guida di Unico</translation>
+    </message>
+</context>
+<context>
+    <name>IdentificationPage</name>
+    <message>
+        <source>By</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>negozio</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>mese</translation>
+    </message>
+    <message>
+        <source>Store revenue tied to a known customer</source>
+        <translation>Fatturato in negozio legato a un cliente conosciuto</translation>
+    </message>
+    <message>
+        <source>Receipts tied to a known customer</source>
+        <translation>Scontrini legati a un cliente conosciuto</translation>
+    </message>
+    <message>
+        <source>Store receipts</source>
+        <translation>Scontrini in negozio</translation>
+    </message>
+    <message>
+        <source>A receipt is identified when it names a known person: a loyalty card or an e-receipt email.</source>
+        <translation>Uno scontrino è identificato quando riporta una persona conosciuta: una carta fedeltà o l’email dello scontrino elettronico.</translation>
     </message>
 </context>
 <context>
@@ -840,6 +966,37 @@
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>Salva il grafico come PNG…</translation>
+    </message>
+    <message>
+        <source>Save table as CSV or Excel…</source>
+        <translation>Salva la tabella come CSV o Excel…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Salva il grafico</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Immagini PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossibile scrivere %1</translation>
+    </message>
+    <message>
+        <source>Save table</source>
+        <translation>Salva la tabella</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Cartelle Excel (*.xlsx);;File CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>ReportsScreen</name>
     <message>
         <source>Reports</source>
@@ -850,28 +1007,24 @@
         <translation>Che cosa porta ogni canale, online e in negozio.</translation>
     </message>
     <message>
-        <source>Channel contribution: first touch, last touch, last non-direct, linear, time decay, position-based, Markov chain and Shapley value, by channel or by campaign.</source>
-        <translation>Contributo dei canali: primo contatto, ultimo contatto, ultimo contatto non diretto, lineare, decadimento nel tempo, basato sulla posizione, catene di Markov e valore di Shapley, per canale o per campagna.</translation>
+        <source>Channel contribution</source>
+        <translation>Contributo dei canali</translation>
     </message>
     <message>
-        <source>ROPO (research online, purchase offline): the share of store revenue whose buyer was online in the days before, by city, province or any profile attribute.</source>
-        <translation>ROPO (ricerca online, acquisto offline): la quota del fatturato in negozio il cui acquirente era online nei giorni precedenti, per città, provincia o qualsiasi attributo del profilo.</translation>
+        <source>ROPO: online, then in store</source>
+        <translation>ROPO: prima online, poi in negozio</translation>
     </message>
     <message>
-        <source>Identification rate: how much store revenue is tied to a known customer.</source>
-        <translation>Tasso di identificazione: quanta parte del fatturato in negozio è legata a un cliente conosciuto.</translation>
+        <source>Identification rate</source>
+        <translation>Tasso di identificazione</translation>
     </message>
     <message>
-        <source>Every chart exportable as PNG and every table as CSV or Excel.</source>
-        <translation>Ogni grafico esportabile in PNG e ogni tabella in CSV o Excel.</translation>
+        <source>Computing…</source>
+        <translation>Calcolo in corso…</translation>
     </message>
     <message>
-        <source>This screen is coming in the next version of Unico. It will show:</source>
-        <translation>Questa schermata arriva con la prossima versione di Unico. Mostrerà:</translation>
-    </message>
-    <message>
-        <source>Meanwhile the reports are available from the command line: &lt;code&gt;unico report contribution&lt;/code&gt;, &lt;code&gt;unico report ropo&lt;/code&gt;, &lt;code&gt;unico report identification&lt;/code&gt;.</source>
-        <translation>Nel frattempo i report sono disponibili dalla riga di comando: &lt;code&gt;unico report contribution&lt;/code&gt;, &lt;code&gt;unico report ropo&lt;/code&gt;, &lt;code&gt;unico report identification&lt;/code&gt;.</translation>
+        <source>Computing the report</source>
+        <translation>Calcolo del report</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1136,45 @@
     <message>
         <source>Pairs waiting for a decision with the current filters</source>
         <translation>Coppie in attesa di decisione con i filtri attuali</translation>
+    </message>
+</context>
+<context>
+    <name>RopoPage</name>
+    <message>
+        <source>Online touch within</source>
+        <translation>Contatto online entro</translation>
+    </message>
+    <message>
+        <source>Break down by</source>
+        <translation>Suddividi per</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> giorni</translation>
+    </message>
+    <message>
+        <source>(no breakdown)</source>
+        <translation>(nessuna suddivisione)</translation>
+    </message>
+    <message>
+        <source>Identified store revenue</source>
+        <translation>Fatturato identificato in negozio</translation>
+    </message>
+    <message>
+        <source>of which assisted online (ROPO)</source>
+        <translation>di cui assistito online (ROPO)</translation>
+    </message>
+    <message>
+        <source>ROPO share</source>
+        <translation>Quota ROPO</translation>
+    </message>
+    <message>
+        <source>Median days from touch to purchase</source>
+        <translation>Giorni mediani dal contatto all’acquisto</translation>
+    </message>
+    <message>
+        <source>Assisted, not caused: these store purchases followed an online touch by the same person; a holdout group would be needed to say the touch made the sale.</source>
+        <translation>Assistiti, non causati: questi acquisti in negozio sono seguiti a un contatto online della stessa persona; per dire che il contatto ha fatto la vendita servirebbe un gruppo di controllo.</translation>
     </message>
 </context>
 <context>
@@ -1694,6 +1886,174 @@
     <message>
         <source>most complete</source>
         <translation>più completo</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Purchases credited</source>
+        <translation>Acquisti attribuiti</translation>
+    </message>
+    <message>
+        <source>Revenue credited</source>
+        <translation>Fatturato attribuito</translation>
+    </message>
+    <message>
+        <source>Share of purchases</source>
+        <translation>Quota degli acquisti</translation>
+    </message>
+    <message>
+        <source>Share of revenue</source>
+        <translation>Quota del fatturato</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppo</translation>
+    </message>
+    <message>
+        <source>Store buyers</source>
+        <translation>Acquirenti in negozio</translation>
+    </message>
+    <message>
+        <source>Store purchases</source>
+        <translation>Acquisti in negozio</translation>
+    </message>
+    <message>
+        <source>Identified store revenue</source>
+        <translation>Fatturato identificato in negozio</translation>
+    </message>
+    <message>
+        <source>ROPO purchases</source>
+        <translation>Acquisti ROPO</translation>
+    </message>
+    <message>
+        <source>ROPO revenue</source>
+        <translation>Fatturato ROPO</translation>
+    </message>
+    <message>
+        <source>ROPO share</source>
+        <translation>Quota ROPO</translation>
+    </message>
+    <message>
+        <source>Median days from touch to purchase</source>
+        <translation>Giorni mediani dal contatto all’acquisto</translation>
+    </message>
+    <message>
+        <source>Online purchases</source>
+        <translation>Acquisti online</translation>
+    </message>
+    <message>
+        <source>Identified online revenue</source>
+        <translation>Fatturato online identificato</translation>
+    </message>
+    <message>
+        <source>Share bought online</source>
+        <translation>Quota acquistata online</translation>
+    </message>
+    <message>
+        <source>Online revenue after a store visit</source>
+        <translation>Fatturato online dopo una visita in negozio</translation>
+    </message>
+    <message>
+        <source>Share after a store visit</source>
+        <translation>Quota dopo una visita in negozio</translation>
+    </message>
+    <message>
+        <source>Median days from store to online</source>
+        <translation>Giorni mediani dal negozio all’online</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mese</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Scontrini</translation>
+    </message>
+    <message>
+        <source>Identified receipts</source>
+        <translation>Scontrini identificati</translation>
+    </message>
+    <message>
+        <source>Share of receipts identified</source>
+        <translation>Quota di scontrini identificati</translation>
+    </message>
+    <message>
+        <source>Store revenue</source>
+        <translation>Fatturato in negozio</translation>
+    </message>
+    <message>
+        <source>Affiliate</source>
+        <translation>Affiliazione</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Diretto</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <source>Organic search</source>
+        <translation>Ricerca organica</translation>
+    </message>
+    <message>
+        <source>Organic social</source>
+        <translation>Social organico</translation>
+    </message>
+    <message>
+        <source>Paid search</source>
+        <translation>Ricerca a pagamento</translation>
+    </message>
+    <message>
+        <source>Paid social</source>
+        <translation>Social a pagamento</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Siti di rimando</translation>
+    </message>
+    <message>
+        <source>(no campaign)</source>
+        <translation>(nessuna campagna)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(sconosciuto)</translation>
+    </message>
+    <message>
+        <source>(no touch)</source>
+        <translation>(nessun contatto)</translation>
+    </message>
+    <message>
+        <source>(no store)</source>
+        <translation>(nessun negozio)</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>(tutti)</translation>
+    </message>
+    <message>
+        <source>near a store</source>
+        <translation>vicino a un negozio</translation>
+    </message>
+    <message>
+        <source>far from the stores</source>
+        <translation>lontano dai negozi</translation>
+    </message>
+    <message>
+        <source>Postcode area</source>
+        <translation>Zona del CAP</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etichetta</translation>
+    </message>
+    <message>
+        <source>Near a store or not</source>
+        <translation>Vicino o lontano dai negozi</translation>
     </message>
     <message>
         <source>Automatic mapping</source>

@@ -21,7 +21,7 @@ from app.core.profiles.model import LEGAL_BASES
 from app.core.profiles.survivorship import RULES
 from app.core.resources import resource_path
 from app.gui import vocab
-from app.gui.i18n import format_date, format_money, format_number, locale_for, resolve_language
+from app.gui.i18n import format_date, format_money, format_number, format_percent, locale_for, resolve_language
 from tests.gui.data import add_review_pairs, build_workspace
 
 IT = locale_for("it")
@@ -33,6 +33,7 @@ def test_italian_formats_numbers_money_and_dates():
     assert format_money(-5, "EUR", IT) == "-5,00\u00a0€"
     assert format_number(1234567, 0, IT) == "1.234.567"
     assert format_number(0.5, 1, IT) == "0,5"
+    assert format_percent(0.542, 1, IT) == "54,2\u00a0%"
     assert format_date(date(2026, 11, 25), IT) == "25/11/2026"
     assert format_date("2026-11-25T10:00:00+01:00", IT) == "25/11/2026"
     assert format_date("--05-17", IT) == "--05-17"  # partial dates shown as stored

@@ -44,7 +44,7 @@ def test_pairs_show_side_by_side_with_differences_and_evidence(review):
     assert "last_name" in rows and rows["last_name"]["weight"] is None  # shown, no evidence
     table = screen.view.table
     assert table.rowCount() == len(rows)
-    assert screen.view.probability.text() == "Same person: 90.0% likely"
+    assert screen.view.probability.text() == "Same person: 90.0\u00a0% likely"
     assert table.horizontalHeaderItem(1).text() == f"{data.left['source']} · Store"
     assert screen.view.records.text() == f"{data.left['ref']}   ↔   {data.right['ref']}"
 

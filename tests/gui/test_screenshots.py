@@ -34,5 +34,6 @@ def test_screenshots_command_writes_every_screen(tmp_path, qapp):
         image = QImage(str(out / f"{name}.png"))
         assert image.width() >= 500 and image.height() >= 400, name
         assert pixel_spread(image) > 8, f"{name}.png looks blank"
-    main = QImage(str(out / "profiles.png"))
-    assert (main.width(), main.height()) == (1280, 800)
+    for name in ("welcome", "sources", "review", "profiles", "profile", "journey", "reports"):
+        image = QImage(str(out / f"{name}.png"))
+        assert (image.width(), image.height()) == (1280, 800), f"{name}: the Italian UI outgrew the window"
