@@ -15,7 +15,7 @@ from app.core.jobs import Progress
 from app.core.matching.store import temp_ids
 from app.core.profiles.consent import consent_of
 from app.core.profiles.golden import compute_golden, golden_value, summary_row
-from app.core.profiles.members import load_members
+from app.core.profiles.members import all_activity, load_members
 from app.core.profiles.model import ChannelConsent, ContactValue
 from app.core.profiles.survivorship import get_survivorship, source_ranks
 from app.core.suppression import SuppressionCheck
@@ -91,11 +91,12 @@ def iter_profile_exports(ws: Workspace, *, profile_ids: Iterable[int] | None = N
     settings = get_survivorship(ws)
     ranks = source_ranks(ws, settings)
     check = SuppressionCheck(ws)
+    activity = all_activity(ws) if len(ids) > BATCH else None
     for start in range(0, len(ids), BATCH):
         if progress is not None:
             progress.update(start / max(len(ids), 1), f"Profiles {start:,} of {len(ids):,}")
         chunk = ids[start:start + BATCH]
-        members = load_members(ws, chunk)
+        members = load_members(ws, chunk, activity)
         totals = _totals(ws, chunk)
         for pid in chunk:
             ms = members.get(pid)

@@ -37,7 +37,7 @@ import orjson
 from app.core.jobs import Progress
 from app.core.matching.store import temp_ids
 from app.core.normalize import city_key, name_key, phone_type, split_full_name
-from app.core.profiles.members import Member, epoch, iso_ts, load_members
+from app.core.profiles.members import Member, all_activity, iso_ts, load_members
 from app.core.profiles.survivorship import (
     GROUPS,
     Survivorship,
@@ -54,12 +54,10 @@ BATCH = 20_000  # profiles per read/compute/write round (bounded memory on big w
 Parts = tuple[tuple[str | None, ...], tuple[str | None, ...]]
 
 
-def _at(iso: str) -> float:
-    return epoch(iso) or 0.0
-
-
 @lru_cache(maxsize=1 << 16)
 def _is_mobile(e164: str) -> bool:
+    if e164.startswith("+39"):  # Italian mobiles start with 3, landlines with 0: no parsing needed
+        return e164[3:4] == "3"
     return phone_type(e164) == "mobile"
 
 
@@ -156,6 +154,12 @@ def _field(field: str, rule: str, members: list[Member], ranks: dict[str, int]) 
             cands.append((parts[0], parts[1], m))
     if not cands:
         return None
+    if len(cands) == 1:  # most profiles: one record says it, nothing to weigh
+        value, _, m = cands[0]
+        return {part: {"value": value[i], "source": m.source, "ref": m.ref, "at": m.as_of, "rule": rule,
+                       "values": [{"value": value[i], "sources": [m.source], "refs": [m.ref], "at": m.as_of,
+                                   "count": 1}]}
+                for i, part in enumerate(PARTS[field]) if value[i] is not None}
     counts: dict[tuple, int] = {}
     for _, key, _ in cands:
         counts[key] = counts.get(key, 0) + 1
@@ -164,7 +168,7 @@ def _field(field: str, rule: str, members: list[Member], ranks: dict[str, int]) 
     def order(c: tuple) -> tuple:
         value, key, m = c
         whole = 0 if all(value[i] for i in essential) else 1
-        return (whole, *_order(rule, ranks.get(m.source, 99), _at(m.as_of), _completeness(field, value),
+        return (whole, *_order(rule, ranks.get(m.source, 99), m.at, _completeness(field, value),
                                 counts[key]), m.record_id)
 
     cands.sort(key=order)
@@ -218,14 +222,14 @@ def _contacts(kind: str, rule: str, members: list[Member], ranks: dict[str, int]
             if g is None:
                 g = groups[key] = {"value": value, "best": m, "members": []}
             g["members"].append(m)
-            if (m.as_of, -ranks.get(m.source, 99)) > (g["best"].as_of, -ranks.get(g["best"].source, 99)):
+            if (m.at, -ranks.get(m.source, 99)) > (g["best"].at, -ranks.get(g["best"].source, 99)):
                 g["best"], g["value"] = m, value  # the latest spelling of an address
             if kind == "phone" and m.n_mobile == value:
                 g["mobile"] = True
     out = []
     for g in groups.values():
         ms = g["members"]
-        best = min(ms, key=lambda m: (ranks.get(m.source, 99), -_at(m.as_of)))
+        best = min(ms, key=lambda m: (ranks.get(m.source, 99), -m.at))
         at = max(m.as_of for m in ms)
         entry = {"value": g["value"], "primary": False, "source": g["best"].source,
                  "sources": sorted({m.source for m in ms}), "refs": [m.ref for m in ms], "at": at}
@@ -235,7 +239,8 @@ def _contacts(kind: str, rule: str, members: list[Member], ranks: dict[str, int]
         else:
             entry["mobile"] = bool(g.get("mobile")) or _is_mobile(g["value"])
             demote = not entry["mobile"]
-        entry["_key"] = (demote, *_order(rule, ranks.get(best.source, 99), _at(at), 1, len(ms)), g["value"])
+        entry["_key"] = (demote, *_order(rule, ranks.get(best.source, 99), max(m.at for m in ms), 1, len(ms)),
+                         g["value"])
         out.append(entry)
     out.sort(key=lambda e: e.pop("_key"))
     if out:
@@ -303,11 +308,12 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
     now = utcnow()
     written = 0
     cols = ", ".join(SUMMARY)
+    activity = all_activity(ws) if len(ids) > BATCH else None
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
         if progress is not None:
             progress.update(start / len(ids), f"Golden records {start:,} of {len(ids):,}")
-        members = load_members(ws, chunk)
+        members = load_members(ws, chunk, activity)
         with temp_ids(ws, chunk, "_golden_pids") as t:
             current = {r[0]: tuple(r[1:]) for r in ws.execute(
                 f"SELECT p.id, {cols} FROM profiles p JOIN {t} t ON t.id = p.id")}

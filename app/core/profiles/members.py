@@ -25,16 +25,21 @@ _MEMBER_SQL = """
            r.n_email, r.n_email_key, r.n_phone, r.n_mobile, r.n_birth, r.n_gender, r.n_postcode,
            r.n_province, r.n_country, r.email_consent, r.email_consent_at, r.sms_consent, r.sms_consent_at,
            r.updated_at, s.id
-    FROM memberships m JOIN {t} t ON t.id = m.profile_id JOIN records r ON r.id = m.record_id
+    FROM {t} t CROSS JOIN memberships m ON m.profile_id = t.id JOIN records r ON r.id = m.record_id
     JOIN sources s ON s.id = r.source_id
-    ORDER BY m.profile_id, r.id
 """
-# Per record: first and last event, purchases and when the last one was made.
-_ACTIVITY_SQL = """
-    SELECT e.record_id, min(e.ts), max(e.ts), sum(e.type = 'purchase'), max(CASE WHEN e.type = 'purchase' THEN e.ts END)
-    FROM memberships m JOIN {t} t ON t.id = m.profile_id JOIN events e ON e.record_id = m.record_id
-    GROUP BY e.record_id
-"""
+# Per record: first and last event, purchases and when the last one was made. Reading a few
+# profiles goes through the events_record index; reading many, one pass over all events is faster.
+_ACTIVITY = ("SELECT e.record_id, min(e.ts), max(e.ts), sum(e.type = 'purchase'), "
+             "max(CASE WHEN e.type = 'purchase' THEN e.ts END)")
+_ACTIVITY_OF = _ACTIVITY + (" FROM {t} t CROSS JOIN memberships m ON m.profile_id = t.id "
+                            "CROSS JOIN events e ON e.record_id = m.record_id GROUP BY e.record_id")
+# All records: first/last from the covering index, purchases from one sequential pass (the index
+# walk would fetch every row at random to read its type: three times slower).
+_SPAN_ALL = "SELECT record_id, min(ts), max(ts) FROM events WHERE record_id IS NOT NULL GROUP BY record_id"
+_BOUGHT_ALL = ("SELECT record_id, count(*), max(ts) FROM events NOT INDEXED WHERE type = 'purchase' "
+               "AND record_id IS NOT NULL GROUP BY record_id")
+Activity = dict[int, tuple]  # record id -> (first ts, last ts, purchases, last purchase ts)
 
 
 @dataclass(slots=True)
@@ -66,17 +71,22 @@ class Member:
     last_ts: int | None = None
     purchases: int = 0
     last_purchase_ts: int | None = None
+    as_of: str = ""  # see the module docstring
+    at: float = 0.0  # as_of in seconds
 
     @property
     def ref(self) -> str:
         return f"{self.source}:{self.key}"
 
-    @property
-    def as_of(self) -> str:
-        event_time = iso_ts(self.last_ts)
-        if self.origin == "event" and event_time:
-            return event_time
-        return max(self.updated_at, event_time) if event_time else self.updated_at
+    def _set_activity(self, act: tuple | None) -> None:
+        if act is not None:
+            self.first_ts, self.last_ts, bought, self.last_purchase_ts = act
+            self.purchases = int(bought or 0)
+        written = epoch(self.updated_at) or 0.0
+        if self.last_ts is not None and (self.origin == "event" or self.last_ts > written):
+            self.as_of, self.at = iso_ts(self.last_ts), float(self.last_ts)
+        else:
+            self.as_of, self.at = self.updated_at, written
 
 
 def iso_ts(ts: int | None) -> str | None:
@@ -96,17 +106,26 @@ def epoch(iso: str) -> float | None:
     return (t if t.tzinfo else t.replace(tzinfo=UTC)).timestamp()
 
 
-def load_members(ws: Workspace, profile_ids: Iterable[int]) -> dict[int, list[Member]]:
-    """Members of each profile (profiles without members are left out), ordered by record id."""
+def all_activity(ws: Workspace) -> Activity:
+    """The activity of every record with events (one pass over the events table)."""
+    bought = {r[0]: (r[1], r[2]) for r in ws.execute(_BOUGHT_ALL)}
+    return {rid: (t0, t1, *bought.get(rid, (0, None))) for rid, t0, t1 in ws.execute(_SPAN_ALL)}
+
+
+def load_members(ws: Workspace, profile_ids: Iterable[int], activity: Activity | None = None) -> dict[int, list[Member]]:
+    """Members of each profile (profiles without members are left out), ordered by record id.
+    ``activity`` (from ``all_activity``) saves reading the events again when many batches follow."""
     out: dict[int, list[Member]] = defaultdict(list)
-    by_record: dict[int, Member] = {}
     loads = orjson.loads
     with temp_ids(ws, profile_ids, "_golden_pids") as t:
-        for row in ws.execute(_MEMBER_SQL.format(t=t)):
-            m = Member(row[0], row[1], row[2], row[3], row[4], row[5], row[6], loads(row[7] or "{}"), *row[8:23])
-            out[m.profile_id].append(m)
-            by_record[m.record_id] = m
-        for rid, t0, t1, bought, last_bought in ws.execute(_ACTIVITY_SQL.format(t=t)):
-            m = by_record[rid]
-            m.first_ts, m.last_ts, m.purchases, m.last_purchase_ts = t0, t1, int(bought or 0), last_bought
+        rows = ws.execute(_MEMBER_SQL.format(t=t)).fetchall()
+        if activity is None:
+            activity = {r[0]: tuple(r[1:]) for r in ws.execute(_ACTIVITY_OF.format(t=t))}
+    for row in rows:
+        m = Member(row[0], row[1], row[2], row[3], row[4], row[5], row[6], loads(row[7] or "{}"), *row[8:23])
+        m._set_activity(activity.get(m.record_id))
+        out[m.profile_id].append(m)
+    for ms in out.values():
+        if len(ms) > 1:
+            ms.sort(key=lambda m: m.record_id)
     return out
