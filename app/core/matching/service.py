@@ -167,7 +167,7 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
             info = {(int(ids_a[i]), int(ids_b[i])): (float(prob[i]), ev_of[i]) for i in used}
         else:
             seeds = set(frame["id"][new_mask].tolist())
-            change = recluster(ws, seeds, settings=settings, auto_threshold=auto_thr, refresh=False)
+            change = recluster(ws, seeds, settings=settings, refresh=False)
             touched, merged, info = set(change["profiles"]), change["merged"], None
         progress.update(0.9, "Updating profiles and the decision log")
         _log_auto_merges(ws, merged, auto_thr, info)
@@ -249,7 +249,7 @@ def _queue_size(ws: Workspace) -> int:
 
 
 # -- local recluster ------------------------------------------------------------------------------
-def _closure(ws: Workspace, seeds: set[int], auto_thr: float) -> set[int]:
+def _closure(ws: Workspace, seeds: set[int]) -> set[int]:
     """Seeds, their profiles, and everything an automatic link reaches from them (transitively)."""
     ids = set(seeds)
     frontier = set(seeds)
@@ -267,26 +267,24 @@ def _closure(ws: Workspace, seeds: set[int], auto_thr: float) -> set[int]:
     return ids
 
 
-def recluster(ws: Workspace, record_ids, *, settings: MatchSettings | None = None,
-              auto_threshold: float | None = None, refresh: bool = True) -> dict:
+def recluster(ws: Workspace, record_ids, *, settings: MatchSettings | None = None, refresh: bool = True) -> dict:
     """Recluster the component(s) holding ``record_ids`` with the current links and decisions.
 
     Returns ``{"profiles": changed profile ids, "records": records reclustered,
     "merged": automatic unions made (record id pairs), "refused": links sent to review}``.
     """
     settings = settings or get_settings(ws)
-    auto_thr = settings.auto_threshold if auto_threshold is None else auto_threshold
     with ws.atomic():
-        ids = _closure(ws, {int(r) for r in record_ids}, auto_thr)
+        ids = _closure(ws, {int(r) for r in record_ids})
         with store.temp_ids(ws, ids) as t:
             links = ws.query(f"SELECT a, b, match_weight, evidence FROM pairs JOIN {t} t ON t.id = pairs.a "
                              "WHERE band = 'auto'")
         links = [row for row in links if row[1] in ids]
         arr = np.array([(r[0], r[1]) for r in links], np.int64).reshape(-1, 2)
         w = np.array([r[2] for r in links], np.float64)
-        ids_field = set(settings.personal_ids)
-        vouch = np.array([any(e["field"] in ids_field and 0 < e["level"] < len(next(
-            c.levels for c in settings.comparisons if c.name == e["field"])) for e in json.loads(r[3])) for r in links], bool)
+        else_level = {c.name: len(c.levels) for c in settings.comparisons if c.name in settings.personal_ids}
+        vouch = np.array([any(0 < e["level"] < else_level.get(e["field"], 0) for e in json.loads(r[3])) for r in links],
+                         bool)
         frame = store.load_records_frame(ws, ids)
         constraints = store.load_constraints(ws)
         res = cluster(sorted(ids), arr[:, 0], arr[:, 1], w, constraints, store.persons_from_frame(frame), vouch)
