@@ -215,3 +215,16 @@ def test_a_missing_part_comes_from_a_record_that_agrees(ws):
     g = golden(ws, pid)["fields"]
     assert [(g[f]["value"], g[f]["source"]) for f in ("address", "postcode", "city", "province", "country")] == \
         [("Via Roma 21", "till"), ("65124", "till"), ("Pescara", "till"), ("PE", "shop"), ("IT", "shop")]
+
+
+def test_names_typed_in_the_wrong_boxes_are_put_back(ws):
+    add_records(ws, "till", [{"id": "C1", "first_name": "Mancini", "last_name": "Carmela"}], channel="store")
+    add_records(ws, "shop", [{"id": "S1", "first_name": "Carmela", "last_name": "Mancini"},
+                             {"id": "S2", "first_name": "Neri", "last_name": "Luca"}], channel="online_shop")
+    pid = one_profile(ws, ["till:C1", "shop:S1"])
+    g = golden(ws, pid)["fields"]
+    assert (g["first_name"]["value"], g["last_name"]["value"], g["first_name"]["source"]) == \
+        ("Carmela", "Mancini", "till")
+    assert g["first_name"]["values"][0]["count"] == 2  # both records say the same once put right
+    neri = one_profile(ws, ["shop:S2"])  # Neri is a first name too: left as typed
+    assert field(ws, neri, "first_name")["value"] == "Neri"

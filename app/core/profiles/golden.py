@@ -12,7 +12,8 @@ the next criteria, so the result never depends on row order):
 Names and the address are groups: one record gives their parts, and a record holding the whole
 group (first *and* last name; a street) is preferred to one holding a part. A part the chosen
 record lacks comes from the next record that agrees with it on every part both have (the province
-of the same street and town from the shop, when the till left it blank). Emails and
+of the same street and town from the shop, when the till left it blank). A surname typed in the
+first-name box and a first name in the surname box are put back when the name tables say so. Emails and
 phones are lists with one primary: the first under the rule, except that an address an email tool
 reported as bouncing ("cleaned") goes last and a mobile comes before a landline (SMS needs one).
 
@@ -36,7 +37,14 @@ import orjson
 
 from app.core.jobs import Progress
 from app.core.matching.store import temp_ids
-from app.core.normalize import city_key, name_key, phone_type, split_full_name
+from app.core.normalize import (
+    city_key,
+    first_name_info,
+    name_key,
+    phone_type,
+    split_full_name,
+)
+from app.core.normalize.gazetteer import surnames
 from app.core.profiles.members import Member, all_activity, iso_ts, load_members
 from app.core.profiles.survivorship import (
     GROUPS,
@@ -78,6 +86,13 @@ def _fold(text: str | None) -> str | None:
 
 
 # -- what each record says about each field -------------------------------------------------------
+@lru_cache(maxsize=1 << 16)
+def _typed_backwards(first_key: str, last_key: str) -> bool:
+    """A surname in the first-name box and a first name in the surname box (`Mancini` / `Carmela`)."""
+    known_first, known_last = first_name_info(first_key)[0], first_key in surnames()
+    return (not known_first and known_last and first_name_info(last_key)[0] and last_key not in surnames())
+
+
 def _name(m: Member) -> Parts | None:
     f = m.fields
     first, last = _text(f.get("first_name")), _text(f.get("last_name"))
@@ -85,7 +100,10 @@ def _name(m: Member) -> Parts | None:
         first, last = _split(_text(f.get("full_name")))
     if not first and not last:
         return None
-    return (first, last), (name_key(first), name_key(last))
+    keys = name_key(first), name_key(last)
+    if keys[0] and keys[1] and _typed_backwards(*keys):
+        return (last, first), (keys[1], keys[0])
+    return (first, last), keys
 
 
 def _address(m: Member) -> Parts | None:
