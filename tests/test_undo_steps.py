@@ -166,3 +166,14 @@ def test_erasure_is_final_and_closes_the_history(queued):
     with pytest.raises(UsageError, match="erasure, which is final"):
         service.undo(ws)
     assert ws.scalar("SELECT count(*) FROM decision_changes") == 0
+
+
+def test_undo_after_a_rebuild_renumbered_the_pairs(queued):
+    ws, _, pairs = queued
+    before = snapshot(ws)
+    decide(ws, pairs[("till:C008", "shop:S008")], "accept")
+    run_match(ws, rebuild=True, auto_threshold=1.0, review_threshold=0.5)
+    assert ws.scalar("SELECT count(*) FROM decisions WHERE kind = 'auto_merge'") == 0  # the rebuild is no step
+    assert service.undo(ws).exact and snapshot(ws) == before
+    a, b = record_id(ws, "till:C008"), record_id(ws, "shop:S008")
+    assert ws.scalar("SELECT band FROM pairs WHERE a = ? AND b = ?", (min(a, b), max(a, b))) == "review"

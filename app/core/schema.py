@@ -194,7 +194,7 @@ def m001_initial(conn: sqlite3.Connection) -> None:
 
         -- What one undoable step (a decision, or a match run's group) changed, keyed by its last
         -- decision: {"m": {record_id: profile_id|null}, "p": {profile_id: [created_at, updated_at]|null},
-        -- "b": {pair_id: band}}. Undo writes `before` back, redo `after` (app.core.profiles.journal).
+        -- "b": {pair_id: [a, b, band]}}. Undo writes `before` back, redo `after` (app.core.profiles.journal).
         CREATE TABLE decision_changes (
             decision_id INTEGER PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE,
             before TEXT NOT NULL,

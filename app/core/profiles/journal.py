@@ -6,7 +6,7 @@ of the row is derived and recomputed) and every pair's band that changes. ``Capt
 reads the current values of the same keys and keeps both images in ``decision_changes``. Any code
 path is covered — the matcher's clustering, the review decisions, a merge — without it knowing.
 
-Images are compact (``{"m": {record: profile}, "p": {profile: [created, updated]}, "b": {pair: band}}``)
+Images are compact (``{"m": {record: profile}, "p": {profile: [created, updated]}, "b": {pair: [a, b, band]}}``)
 so a first match run over 100k records costs a few MB, not a copy of every golden record. ``restore``
 writes an image back and recomputes the derived profile columns without touching ``updated_at``;
 on unchanged data that gives back the very rows of before.
@@ -29,7 +29,7 @@ _TRIGGERS = (
     ("p_ins", "INSERT", "profiles", "p", "NEW.id", "NULL"),
     ("p_upd", "UPDATE", "profiles", "p", "OLD.id", "json_array(OLD.created_at, OLD.updated_at)"),
     ("p_del", "DELETE", "profiles", "p", "OLD.id", "json_array(OLD.created_at, OLD.updated_at)"),
-    ("b_upd", "UPDATE OF band", "pairs", "b", "OLD.id", "OLD.band"),
+    ("b_upd", "UPDATE OF band", "pairs", "b", "OLD.id", "json_array(OLD.a, OLD.b, OLD.band)"),
 )
 
 
@@ -59,7 +59,7 @@ class Capture:
         before: Image = {"m": {}, "p": {}, "b": {}}
         for tbl, key, old in self.ws.execute("SELECT tbl, key, old FROM _journal WHERE seq > ? ORDER BY seq",
                                              (self.start,)):
-            before[tbl].setdefault(key, orjson.loads(old) if tbl == "p" and old else old)
+            before[tbl].setdefault(key, orjson.loads(old) if tbl in "pb" and old else old)
         after = current(self.ws, before)
         for tbl in before:
             for key in [k for k, v in before[tbl].items() if after[tbl].get(k) == v]:
@@ -116,7 +116,8 @@ def current(ws: Workspace, keys: Image) -> Image:
     out["p"] = {k: found.get(k) for k in keys["p"]}
     bands = keys.get("b", {})
     with temp_ids(ws, bands, "_journal_keys") as t:
-        found = dict(ws.query(f"SELECT p.id, p.band FROM pairs p JOIN {t} t ON t.id = p.id"))
+        found = {r[0]: [r[1], r[2], r[3]] for r in ws.query(
+            f"SELECT p.id, p.a, p.b, p.band FROM pairs p JOIN {t} t ON t.id = p.id")}
     out["b"] = {k: found.get(k) for k in bands}
     return out
 
@@ -161,9 +162,10 @@ def restore(ws: Workspace, image: Image) -> set[int]:
 
 
 def restore_bands(ws: Workspace, image: Image) -> None:
-    """Only the pairs' bands of an image (what a review decision changed in the queue)."""
-    ws.conn.executemany("UPDATE pairs SET band = ? WHERE id = ?",
-                        ((band, pid) for pid, band in image.get("b", {}).items() if band is not None))
+    """Only the pairs' bands of an image (what a review decision changed in the queue). Pairs are
+    found by their records: a full rematch renumbers them."""
+    ws.conn.executemany("UPDATE pairs SET band = ? WHERE a = ? AND b = ?",
+                        ((v[2], v[0], v[1]) for v in image.get("b", {}).values() if v is not None))
 
 
 def forget_all(ws: Workspace) -> None:
