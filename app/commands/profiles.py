@@ -17,7 +17,6 @@ from app.core.profiles.golden import refresh_all
 from app.core.profiles.survivorship import (
     RULES,
     get_survivorship,
-    save_survivorship,
     source_ranks,
 )
 from app.core.queries import profile_summaries
@@ -282,9 +281,8 @@ def cmd_survivorship(args) -> int:
                 raise UsageError(f"--rule takes FIELD=RULE, not {item!r}")
             settings.rules[field.strip()] = rule.strip()
         if changed:
-            save_survivorship(ws, settings)
             progress = cli_progress(quiet=args.json)
-            refresh_all(ws, progress)
+            refresh_all(ws, progress, settings=settings)
             end_progress(progress)
         ranks = source_ranks(ws, settings)
     finally:

@@ -50,6 +50,7 @@ from app.core.profiles.survivorship import (
     GROUPS,
     Survivorship,
     get_survivorship,
+    save_survivorship,
     source_ranks,
 )
 from app.core.workspace import Workspace, utcnow
@@ -353,8 +354,10 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
     return written
 
 
-def refresh_all(ws: Workspace, progress: Progress | None = None) -> int:
-    """Every profile (after the survivorship settings changed)."""
-    ids = [r[0] for r in ws.query("SELECT id FROM profiles")]
+def refresh_all(ws: Workspace, progress: Progress | None = None, *, settings: Survivorship | None = None) -> int:
+    """Every profile; with ``settings``, store them first (one transaction: new rules, new records)."""
     with ws.atomic():
+        if settings is not None:
+            save_survivorship(ws, settings)
+        ids = [r[0] for r in ws.query("SELECT id FROM profiles")]
         return refresh_profiles(ws, ids, progress=progress)
