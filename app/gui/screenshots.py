@@ -62,6 +62,7 @@ def take_screenshots(window: MainWindow, out: Path, *, db: Path | None = None) -
     if not wait_until(lambda: window.session is not None and idle(window)):
         print("unico: the workspace did not open in time", file=sys.stderr)
         return 1
+    window.show_screen("welcome")
     shots = [save(window, out / "welcome.png")]
 
     window.show_screen("sources")
