@@ -94,6 +94,7 @@ def test_forget_leaves_no_trace_but_the_hashes(shop):
     hashes = {c.hash for c in suppressed_contacts(ws)}
     assert hashes == {identifier_hash(ws, "email", EMAIL), identifier_hash(ws, "phone", E164)}
     assert result.hashes == 2
+    assert result.files == sorted(str(tmp_path / f) for f in ("orders.csv", "shop.csv", "till.csv"))
     ws.close()
     raw = (tmp_path / "shop.db").read_bytes().lower()
     assert [n for n in NEEDLES if n.lower().encode() in raw] == []

@@ -80,6 +80,15 @@ def _actor(p) -> None:
     p.add_argument("--json", action="store_true")
 
 
+def _call(args, fn, *a, **kw):
+    """Run a service function on the workspace of ``--db`` (which must exist)."""
+    ws = open_ws(args, create=False)
+    try:
+        return fn(ws, *a, **kw)
+    finally:
+        ws.close()
+
+
 def _day(ts: str | None) -> str:
     return (ts or "")[:10]
 
@@ -123,11 +132,7 @@ def _golden_lines(golden: dict) -> None:
 
 
 def cmd_profile(args) -> int:
-    ws = open_ws(args, create=False)
-    try:
-        d = service.profile_detail(ws, args.profile_id)
-    finally:
-        ws.close()
+    d = _call(args, service.profile_detail, args.profile_id)
     if args.json:
         print_json(d.to_json())
         return 0
@@ -165,11 +170,7 @@ def _history_table(steps) -> None:
 
 def cmd_merge(args) -> int:
     a, b = args.profile_ids
-    ws = open_ws(args, create=False)
-    try:
-        r = service.merge_profiles(ws, a, b, actor=args.actor, reason=args.reason)
-    finally:
-        ws.close()
+    r = _call(args, service.merge_profiles, a, b, actor=args.actor, reason=args.reason)
     if args.json:
         print_json(r.to_json())
     else:
@@ -180,11 +181,7 @@ def cmd_merge(args) -> int:
 
 
 def cmd_unmerge(args) -> int:
-    ws = open_ws(args, create=False)
-    try:
-        r = service.unmerge(ws, args.ref, actor=args.actor, reason=args.reason)
-    finally:
-        ws.close()
+    r = _call(args, service.unmerge, args.ref, actor=args.actor, reason=args.reason)
     if args.json:
         print_json(r.to_json())
     else:
@@ -196,11 +193,7 @@ def cmd_unmerge(args) -> int:
 
 
 def _step_command(args, action) -> int:
-    ws = open_ws(args, create=False)
-    try:
-        r = action(ws)
-    finally:
-        ws.close()
+    r = _call(args, action)
     if args.json:
         print_json(r.to_json())
     else:
@@ -261,6 +254,9 @@ def cmd_forget(args) -> int:
     if r.suppression_file:
         print(f"The email tools must be told too: {r.suppression_file} lists the erased emails and phones. "
               + UPLOAD_HINT)
+    if r.files:
+        print("The files they were imported from still hold them; delete or replace those copies: "
+              + ", ".join(r.files))
     if r.shared_with:
         print(f"Note: profile(s) {', '.join(map(str, r.shared_with))} still have a record with one of these emails "
               "or phones (the same person unmatched, or a shared inbox or landline): check them; their contact "

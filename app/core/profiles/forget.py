@@ -13,7 +13,8 @@ The email tools must be told too (art. 19), but the workspace keeps no plain val
 emails and phones are written once to ``<workspace dir>/<stem>-suppression/suppression_<date>.csv``
 for the user to upload to Mailchimp / Klaviyo / Brevo as a suppression (unsubscribe) list and then
 delete. Other profiles that still hold one of the erased emails or phones (a match the machine
-missed, a family inbox) are listed for the steward to check. Erasure is final: it cannot be undone, and it closes the undo history before it (the
+missed, a family inbox) are listed for the steward to check, and so are the imported files that
+held the person (they are the user's, outside the workspace). Erasure is final: it cannot be undone, and it closes the undo history before it (the
 stored images of earlier steps may name the person).
 """
 from __future__ import annotations
@@ -48,6 +49,7 @@ class ForgetResult:
     hashes: int  # suppression entries (emails and phones)
     suppression_file: str | None
     shared_with: list[int] = field(default_factory=list)  # other profiles with one of the erased emails/phones
+    files: list[str] = field(default_factory=list)  # the imported files that held them (outside the workspace)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -163,6 +165,10 @@ def forget(ws: Workspace, profile_id: int, *, actor: str = "steward", today: dat
             emails, phones, needles = _identifiers(ws, record_ids)
             refs = set(refs_of(ws, record_ids).values())
             with temp_ids(ws, record_ids, "_forget_ids") as t:
+                files = [r[0] for r in ws.query(
+                    f"SELECT DISTINCT i.file_path FROM imports i WHERE i.file_path IS NOT NULL AND i.id IN "
+                    f"(SELECT import_id FROM records WHERE id IN (SELECT id FROM {t}) UNION "
+                    f"SELECT import_id FROM events WHERE record_id IN (SELECT id FROM {t})) ORDER BY 1")]
                 events = ws.execute(f"DELETE FROM events WHERE record_id IN (SELECT id FROM {t})").rowcount
                 ws.execute(f"DELETE FROM records WHERE id IN (SELECT id FROM {t})")  # pairs, memberships, changes
             naming, params = _naming(needles, "raw")
@@ -184,4 +190,4 @@ def forget(ws: Workspace, profile_id: int, *, actor: str = "steward", today: dat
     finally:
         ws.execute(f"PRAGMA secure_delete = {int(secure or 0)}")
     return ForgetResult(profile_id, len(record_ids), events + anonymous, rejects, stubs, len(hashes),
-                        str(path) if path else None, shared)
+                        str(path) if path else None, shared, files)
