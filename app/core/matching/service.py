@@ -111,6 +111,10 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
         return result
     progress.update(0.08, "Preparing match keys")
     feats = Features.build(frame, settings, junk=None if full else load_junk(ws))
+    # the guard reads the records as written (before matching's own re-reading of swapped names)
+    persons = frame[["id", "n_first", "n_last", "n_birth"]].astype(object)
+    record_ids = frame["id"]
+    del frame  # the features hold their own copy: a million records cost memory twice otherwise
     progress.update(0.15, "Finding candidate pairs")
     cands = candidate_pairs(feats, settings.blocking, new=None if full else new_mask, max_block=settings.max_block_size,
                             large=settings.large_workspace)
@@ -154,8 +158,8 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
         progress.update(0.8, "Clustering")
         if full:
             links = auto
-            res = cluster(frame["id"].tolist(), ids_a[links], ids_b[links], weight[links], constraints,
-                          store.persons_from_frame(frame), vouched(vec.levels[links], settings))
+            res = cluster(record_ids.tolist(), ids_a[links], ids_b[links], weight[links], constraints,
+                          store.persons_from_frame(persons), vouched(vec.levels[links], settings))
             assignment, _ = assign_profile_ids(res.labels, old, store.next_profile_id(ws))
             used = [int(i) for i in np.flatnonzero(links)[res.used]]
             refused = [int(i) for i in np.flatnonzero(links)[res.refused]]
@@ -166,7 +170,7 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
             ev_of = dict(zip(keep.tolist(), evidence))
             info = {(int(ids_a[i]), int(ids_b[i])): (float(prob[i]), ev_of[i]) for i in used}
         else:
-            seeds = set(frame["id"][new_mask].tolist())
+            seeds = set(record_ids[new_mask].tolist())
             change = recluster(ws, seeds, settings=settings, refresh=False)
             touched, merged, info = set(change["profiles"]), change["merged"], None
         progress.update(0.9, "Updating profiles and the decision log")

@@ -53,7 +53,7 @@ class MatchSettings:
     blocking: list[BlockingRule] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
     max_block_size: int = 60  # a block key shared by more records is not used for candidates
-    large_workspace: int = 20_000  # from this many records, loose rules use their own tighter cap
+    large_workspace: int = 20_000  # from this many records, rules with their own cap use it
     junk_min_records: int = 25  # an email/phone/id on more records than this is junk ...
     junk_min_names: int = 6  # ... when it also carries this many different surnames
     u_sample_pairs: int = 250_000  # random pairs for the u probabilities
@@ -223,18 +223,18 @@ def default_blocking() -> list[BlockingRule]:
         BlockingRule("national id", ["national_id"]),
         BlockingRule("customer id", ["customer_id"]),
         BlockingRule("loyalty card", ["loyalty"]),
-        BlockingRule("surname sound + postcode", ["last_sound", "postcode"]),
+        BlockingRule("surname sound + postcode", ["last_sound", "postcode"], max_block=25),
         BlockingRule("first name + birth date", ["first", "birth"]),
         BlockingRule("surname + birth date", ["last", "birth"]),
         BlockingRule("birth date + postcode", ["birth", "postcode"]),
         BlockingRule("birth date + city", ["birth", "city"]),
         BlockingRule("birth date + street number", ["birth", "number"]),
-        BlockingRule("name tokens (either order, or read from the email)", ["name_tokens"]),
+        BlockingRule("name tokens (either order, or read from the email)", ["name_tokens"], max_block=12),
         BlockingRule("first name prefix + surname prefix", ["first3", "last4"], max_block=12),
-        BlockingRule("email local part", ["email_local"]),
+        BlockingRule("email local part", ["email_local"], max_block=12),
         BlockingRule("first name + city", ["first", "city"], max_block=12),
         BlockingRule("surname sound", ["last_sound"], max_block=12),
-        BlockingRule("street + number + postcode", ["street_number", "postcode"]),
+        BlockingRule("street + number + postcode", ["street_number", "postcode"], max_block=12),
     ]
 
 
