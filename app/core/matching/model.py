@@ -3,10 +3,13 @@ guard out (the parameters are learnt in training.py).
 
 * Weight of a field = log2(m/u) of its level; an exact level marked tf uses log2(m/f(value)), so a
   match on a common surname says less than one on a rare surname.
-* Households: when first names clash (and the full birth dates are not the same: twins are rarer
-  than a mistyped name) or birth years are far apart, the fields a household shares (surname,
-  address, landline, family inbox…) together add at most ``household_cap`` bits, unless the two
-  records share a personal identifier.
+* Households: when a trigger level fires (``household_triggers``: first names of another gender or
+  not similar, surnames unrelated, birth years over 12 apart) and the full birth dates are not the
+  same (twins are rarer than a mistyped name), the fields a household shares (surname, address,
+  landline, family inbox…) together add at most ``household_cap`` bits — unless the two records
+  share a personal identifier or a mobile number (``household_exempt``).
+* Automatic merges also need an anchor (``anchors``: an email, phone, birth date, identifier, a home
+  of one person, or a name-and-year email) and never join two wholly different names.
 """
 from __future__ import annotations
 
