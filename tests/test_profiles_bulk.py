@@ -4,6 +4,7 @@ from __future__ import annotations
 from test_profiles_support import add_events, add_records, one_profile
 
 from app.core.jobs import Progress
+from app.core.profiles import bulk
 from app.core.profiles.bulk import (
     ProfileExport,
     iter_profile_exports,
@@ -61,3 +62,10 @@ def test_chosen_profiles_only_and_the_suppression_list_is_hashes(ws):
     assert [(c.kind, len(c.hash)) for c in listed] == [("email", 64)]
     assert "bo@x.it" not in repr(listed)
     assert [r.profile_id for r in iter_profile_exports(ws)] == [ada]
+
+
+def test_many_profiles_read_in_one_pass_give_the_same_rows(ws, monkeypatch):
+    _shop(ws)
+    few = list(iter_profile_exports(ws))
+    monkeypatch.setattr(bulk, "BATCH", 1)  # more profiles than a batch: activity and totals read in one pass
+    assert list(iter_profile_exports(ws)) == few

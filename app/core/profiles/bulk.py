@@ -15,7 +15,7 @@ from app.core.jobs import Progress
 from app.core.matching.store import temp_ids
 from app.core.profiles.consent import consent_of
 from app.core.profiles.golden import compute_golden, golden_value, summary_row
-from app.core.profiles.members import all_activity, load_members
+from app.core.profiles.members import Member, all_activity, load_members
 from app.core.profiles.model import ChannelConsent, ContactValue
 from app.core.profiles.survivorship import get_survivorship, source_ranks
 from app.core.suppression import SuppressionCheck
@@ -26,13 +26,17 @@ __all__ = ["ChannelConsent", "ContactValue", "ProfileExport", "SuppressedContact
 
 BATCH = 5_000
 
-_TOTALS_SQL = """
-    SELECT m.profile_id, e.channel, sum(e.type = 'purchase'),
-           coalesce(sum(CASE WHEN e.type = 'purchase' THEN e.amount END), 0),
-           coalesce(sum(CASE WHEN e.type = 'return' THEN abs(e.amount) END), 0)
-    FROM memberships m JOIN {t} t ON t.id = m.profile_id JOIN events e ON e.record_id = m.record_id
-    WHERE e.type IN ('purchase', 'return') GROUP BY m.profile_id, e.channel
-"""
+# Purchases and refunds per record and channel: through the index for a few profiles, in one
+# sequential pass over the events for many (the index walk reads every row at random).
+_TOTALS = ("SELECT e.record_id, e.channel, sum(e.type = 'purchase'), "
+           "coalesce(sum(CASE WHEN e.type = 'purchase' THEN e.amount END), 0), "
+           "coalesce(sum(CASE WHEN e.type = 'return' THEN abs(e.amount) END), 0)")
+_TOTALS_OF = _TOTALS + (" FROM {t} t CROSS JOIN memberships m ON m.profile_id = t.id CROSS JOIN events e "
+                        "ON e.record_id = m.record_id WHERE e.type IN ('purchase', 'return') "
+                        "GROUP BY e.record_id, e.channel")
+_TOTALS_ALL = _TOTALS + (" FROM events e NOT INDEXED WHERE e.type IN ('purchase', 'return') "
+                         "AND e.record_id IS NOT NULL GROUP BY e.record_id, e.channel")
+RecordTotals = dict[int, list[tuple[str, int, float, float]]]  # record -> [(channel, purchases, bought, refunded)]
 
 
 @dataclass
@@ -69,12 +73,26 @@ class SuppressedContact:
     created_at: str
 
 
-def _totals(ws: Workspace, ids: list[int]) -> dict[int, dict[str, dict[str, float]]]:
-    out: dict[int, dict[str, dict[str, float]]] = defaultdict(dict)
-    with temp_ids(ws, ids, "_export_pids") as t:
-        for pid, channel, n, bought, refunded in ws.execute(_TOTALS_SQL.format(t=t)):
-            out[pid][channel] = {"purchases": int(n or 0), "revenue": round(bought - refunded, 2)}
+def _record_totals(ws: Workspace, profile_ids: list[int] | None) -> RecordTotals:
+    out: RecordTotals = defaultdict(list)
+    if profile_ids is None:
+        rows = ws.execute(_TOTALS_ALL)
+    else:
+        with temp_ids(ws, profile_ids, "_export_pids") as t:
+            rows = ws.execute(_TOTALS_OF.format(t=t)).fetchall()
+    for rid, channel, n, bought, refunded in rows:
+        out[rid].append((channel, int(n or 0), bought, refunded))
     return out
+
+
+def _totals(members: list[Member], record_totals: RecordTotals) -> dict[str, dict[str, float]]:
+    sums: dict[str, list] = {}
+    for m in members:
+        for channel, n, bought, refunded in record_totals.get(m.record_id, ()):
+            acc = sums.setdefault(channel, [0, 0.0])
+            acc[0] += n
+            acc[1] += bought - refunded
+    return {c: {"purchases": n, "revenue": round(x, 2)} for c, (n, x) in sums.items()}
 
 
 def _contacts(values: list[dict]) -> list[ContactValue]:
@@ -91,13 +109,15 @@ def iter_profile_exports(ws: Workspace, *, profile_ids: Iterable[int] | None = N
     settings = get_survivorship(ws)
     ranks = source_ranks(ws, settings)
     check = SuppressionCheck(ws)
-    activity = all_activity(ws) if len(ids) > BATCH else None
+    many = len(ids) > BATCH
+    activity = all_activity(ws) if many else None
+    record_totals = _record_totals(ws, None) if many else None
     for start in range(0, len(ids), BATCH):
         if progress is not None:
             progress.update(start / max(len(ids), 1), f"Profiles {start:,} of {len(ids):,}")
         chunk = ids[start:start + BATCH]
         members = load_members(ws, chunk, activity)
-        totals = _totals(ws, chunk)
+        totals = record_totals if many else _record_totals(ws, chunk)
         for pid in chunk:
             ms = members.get(pid)
             if not ms:
@@ -111,7 +131,7 @@ def iter_profile_exports(ws: Workspace, *, profile_ids: Iterable[int] | None = N
             yield ProfileExport(
                 pid, display, first_name, last_name, _contacts(golden["emails"]), _contacts(golden["phones"]),
                 address, postcode, city, province, country, birth, gender, [t["value"] for t in golden["tags"]],
-                sources.split(","), n, consent.email, consent.sms, first, last, totals.get(pid, {}))
+                sources.split(","), n, consent.email, consent.sms, first, last, _totals(ms, totals))
     if progress is not None:
         progress.update(1.0, "Profiles done")
 
