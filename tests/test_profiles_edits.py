@@ -141,3 +141,17 @@ def test_decisions_hold_through_reimports_and_rebuild(ws, tmp_path):
     run_match(ws, rebuild=True)
     assert not same_profile(ws, "till:C001", "shop:S001") and same_profile(ws, "till:C020", "till:C021")
     assert profile_of(ws, "till:C020") == kept
+
+
+def test_a_rejected_pair_stays_apart_through_rebuild_and_an_accepted_one_together(matched):
+    ws = matched
+    assert same_profile(ws, "till:C004", "shop:S004")
+    a, b = sorted((record_id(ws, "till:C004"), record_id(ws, "shop:S004")))
+    decide(ws, ws.scalar("SELECT id FROM pairs WHERE a = ? AND b = ?", (a, b)), "reject")
+    run_match(ws, rebuild=True)
+    assert not same_profile(ws, "till:C004", "shop:S004")
+    a, b = sorted((record_id(ws, "till:C006"), record_id(ws, "shop:S006")))
+    decide(ws, ws.scalar("SELECT id FROM pairs WHERE a = ? AND b = ?", (a, b)), "accept")
+    run_match(ws, rebuild=True, auto_threshold=1.0)  # now the machine merges nothing by itself
+    assert not same_profile(ws, "till:C007", "shop:S007")
+    assert same_profile(ws, "till:C006", "shop:S006") and not same_profile(ws, "till:C004", "shop:S004")
