@@ -178,7 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profiles", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=None, help="workspace to build or reuse")
     args = parser.parse_args(argv)
+    from app.core import schema
+
     path = args.db or Path(tempfile.gettempdir()) / f"unico-gui-bench-{args.profiles}.db"
+    if path.exists() and path.stat().st_mtime < Path(schema.__file__).stat().st_mtime:
+        for stale in path.parent.glob(path.name + "*"):  # built with an older schema: build again
+            stale.unlink()
     if not path.exists():
         build(path, args.profiles)
     results = run(path)

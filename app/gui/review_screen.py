@@ -268,9 +268,15 @@ class ReviewScreen(QWidget):
         job = self.session.write(lambda ws, _p: decide(ws, pair_id, decision), self.tr("Saving the decision"),
                                  changes="review", quiet=True)
         job.finished.connect(lambda: self.pending.discard(pair_id))
+        job.failed.connect(lambda _failure: self._decision_failed(pair_id))
         if len(self.pairs) - self.position < REFILL_BELOW:
             self.fetch()
         return job
+
+    def _decision_failed(self, pair_id: int) -> None:
+        """Nothing was decided (the error dialog says why): the pair comes back."""
+        self.pending.discard(pair_id)
+        self.reload()
 
     def move(self, step: int) -> None:
         if self.pairs:

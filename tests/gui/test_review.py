@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app.core.workspace import Workspace
 from app.gui.review_pair import pair_rows
@@ -121,3 +122,21 @@ def test_undo_and_redo_a_review_decision(review, qtbot):
     qtbot.waitUntil(lambda: screen.remaining == 3, timeout=5000)
     with Workspace(path, readonly=True) as ws:
         assert ws.scalar("SELECT undone FROM decisions WHERE kind = 'accept'") == 0
+
+
+def test_a_decision_that_fails_brings_the_pair_back(review, qtbot, monkeypatch):
+    from app.core.errors import UsageError
+
+    window, screen, path, pair_ids = review
+
+    def refuse(ws, pair_id, decision, **kw):
+        raise UsageError(f"no pair {pair_id}")
+
+    monkeypatch.setattr("app.gui.review_screen.decide", refuse)
+    first = screen.current.pair.pair_id
+    qtbot.keyClick(screen, Qt.Key.Key_A)
+    assert screen.current.pair.pair_id != first
+    qtbot.waitUntil(lambda: screen.current is not None and screen.current.pair.pair_id == first, timeout=5000)
+    assert screen.left_label.text() == "4 left"
+    boxes = [b for b in window.findChildren(QMessageBox) if b.windowTitle() == "Saving the decision"]
+    assert len(boxes) == 1 and boxes[0].text() == f"no pair {first}"
