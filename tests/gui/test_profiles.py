@@ -102,9 +102,8 @@ def test_lazy_model_fetches_pages_only_when_rows_are_shown(make_window, qtbot, t
     assert fetched <= 2  # only what is on screen
     screen.table.scrollToBottom()
     qtbot.waitUntil(lambda: model.pages_fetched > fetched, timeout=2000)
-    assert model.pages_fetched <= fetched + 2
     assert model.index(5002, 0).data() == model.row(5002)["display_name"]
-    assert model.pages_fetched < 5003 / PAGE
+    assert model.pages_fetched <= 6 < 5003 / PAGE  # a few pages around what was shown, not all 26
 
 
 def test_unmerge_merge_and_undo_from_the_profile_page(make_window, qtbot, tmp_path):
