@@ -7,7 +7,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, Qt, qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.resources import resource_path
-from app.gui.widgets import icon
+from app.gui.widgets import Retranslating, icon
 
 DISTRIBUTION = "unico"
 
@@ -103,7 +103,7 @@ class ShortcutsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Keys")])
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Retranslating, QDialog):
     def __init__(self, version: str, parent: QWidget | None = None):
         super().__init__(parent)
         logo = QLabel()
@@ -140,8 +140,3 @@ class AboutDialog(QDialog):
             + "</p><p>" + self.tr("Unico is released under the MIT licence. It bundles these components:")
             + "</p>")
         self.table.setHorizontalHeaderLabels([self.tr("Component"), self.tr("Version"), self.tr("Licence")])
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

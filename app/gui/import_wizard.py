@@ -11,7 +11,7 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +38,7 @@ from app.gui.i18n import format_number
 from app.gui.import_mapping import NOT_USED, MappingTable, PreviewModel
 from app.gui.jobs import Job
 from app.gui.vocab import KINDS, channel_label, count_label, format_label, kind_label, tr_filter
-from app.gui.widgets import form_row, icon, rejects_model, save_copy, show_error, table_view
+from app.gui.widgets import Retranslating, form_row, icon, rejects_model, save_copy, show_error, table_view
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -94,7 +94,7 @@ class DropZone(QFrame):
             self.wizard.set_files(paths)
 
 
-class ImportWizard(QDialog):
+class ImportWizard(Retranslating, QDialog):
     def __init__(self, window: "MainWindow", paths: list[Path] | None = None):
         super().__init__(window)
         self.window_ = window
@@ -231,11 +231,6 @@ class ImportWizard(QDialog):
         self.rejects_model.retranslate()
         self._update_step()
         self._update_buttons()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _go(self, page: int) -> None:
         self.pages.setCurrentIndex(page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,7 +28,7 @@ from app.core.workspace import Workspace
 from app.gui.i18n import Translations, format_number
 from app.gui.jobs import Job, JobRunner, WorkspaceSession
 from app.gui.settings import Settings
-from app.gui.widgets import JobStatus, icon, show_error, with_shortcut
+from app.gui.widgets import Retranslating, JobStatus, icon, show_error, with_shortcut
 
 WORKSPACE_FILTER_SUFFIX = "*.db *.sqlite *.unico"
 
@@ -41,7 +41,7 @@ def demo_available() -> bool:
     return importlib.util.find_spec("app.core.demo") is not None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Holds the open workspace session and the screens; screens reach services through it."""
 
     session_changed = Signal(object)  # WorkspaceSession | None
@@ -205,11 +205,6 @@ class MainWindow(QMainWindow):
             item.setText(self.screen_title(name))
             item.setToolTip(self.screen_actions[name].toolTip())
         self._update_title()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def show_screen(self, name: str) -> QWidget:
         self.nav.setCurrentRow(list(self.screens).index(name))

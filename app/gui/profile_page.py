@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
@@ -19,7 +19,7 @@ from app.gui.journey import JourneyView
 from app.gui.vocab import (
     basis_label, channel_label, consent_label, decision_label, field_label, rule_label,
 )
-from app.gui.widgets import Column, RowsModel, form_row, show_error, table_view, with_shortcut
+from app.gui.widgets import Retranslating, Column, RowsModel, form_row, show_error, table_view, with_shortcut
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -67,7 +67,7 @@ class ConsentBox(QGroupBox):
         self.reasons.setText("\n".join(f"• {r}" for r in consent.reasons) if consent else "")
 
 
-class ProfilePage(QWidget):
+class ProfilePage(Retranslating, QWidget):
     back_requested = Signal()
 
     JOURNEY_TAB = 3
@@ -185,11 +185,6 @@ class ProfilePage(QWidget):
         for model in (self.golden_model, self.records_model, self.consent_model, self.history_model):
             model.retranslate()
         self._show_summary()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- loading ----------------------------------------------------------------------------
     def set_session(self, session: WorkspaceSession | None) -> None:

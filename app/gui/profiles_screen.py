@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,7 +21,7 @@ from app.gui.i18n import format_number
 from app.gui.jobs import Job, WorkspaceSession
 from app.gui.profile_page import ProfilePage
 from app.gui.profiles_model import ProfilesModel
-from app.gui.widgets import ScreenHeader, icon, with_shortcut
+from app.gui.widgets import Retranslating, ScreenHeader, icon, with_shortcut
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 SEARCH_DELAY_MS = 180  # wait for the user to pause typing before searching
 
 
-class ProfilesScreen(QWidget):
+class ProfilesScreen(Retranslating, QWidget):
     def __init__(self, window: "MainWindow"):
         super().__init__()
         self.window_ = window
@@ -91,11 +91,6 @@ class ProfilesScreen(QWidget):
                                              self.find_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)))
         self.model.retranslate()
         self._update_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_session(self, session: WorkspaceSession | None) -> None:
         self.session = session

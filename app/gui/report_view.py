@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
     QTableView, QVBoxLayout, QWidget,
@@ -18,7 +18,7 @@ from app.core.errors import UnicoError
 from app.gui.i18n import format_money, format_number, format_percent
 from app.gui.plots import make_plot
 from app.gui.vocab import report_column_label, report_value_label
-from app.gui.widgets import icon, show_error
+from app.gui.widgets import Retranslating, icon, show_error
 
 BAR_COLOUR = "#3b82f6"
 
@@ -78,7 +78,7 @@ class FrameModel(QAbstractTableModel):
         return None
 
 
-class ReportView(QWidget):
+class ReportView(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.report: Report | None = None
@@ -120,11 +120,6 @@ class ReportView(QWidget):
         self.save_chart.setText(self.tr("Save chart as PNG…"))
         self.save_table.setText(self.tr("Save table as CSV or Excel…"))
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def show_report(self, report: Report | None, category: str, value: str,
                     headline: list[tuple[str, str]], note: str) -> None:

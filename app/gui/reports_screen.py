@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -15,7 +15,7 @@ from app.gui.i18n import format_money, format_number, format_percent
 from app.gui.jobs import Job, WorkspaceSession
 from app.gui.report_view import ReportView
 from app.gui.vocab import breakdown_label
-from app.gui.widgets import ScreenHeader
+from app.gui.widgets import Retranslating, ScreenHeader
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -30,7 +30,7 @@ def _days_box(value: int, maximum: int = 365) -> QSpinBox:
     return box
 
 
-class ContributionPage(QWidget):
+class ContributionPage(Retranslating, QWidget):
     def __init__(self, screen: "ReportsScreen"):
         super().__init__()
         settings = screen.window_.settings
@@ -83,11 +83,6 @@ class ContributionPage(QWidget):
             box.setSuffix(self.tr(" days"))
         self.show_report(self.report)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def compute(self):
         model, by, window, half_life = (self.model.currentData(), self.by.currentData(), self.window_days.value(),
                                         self.half_life.value())
@@ -109,7 +104,7 @@ class ContributionPage(QWidget):
                                   "describe the paths customers took, not what each channel caused."))
 
 
-class RopoPage(QWidget):
+class RopoPage(Retranslating, QWidget):
     def __init__(self, screen: "ReportsScreen"):
         super().__init__()
         self.window_days = _days_box(screen.window_.settings.get("reports/lookback_days"), 180)
@@ -142,11 +137,6 @@ class RopoPage(QWidget):
             self.by.setItemText(i, breakdown_label(self.by.itemData(i)))
         self.show_report(self.report)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def compute(self):
         window, by = self.window_days.value(), self.by.currentData()
         return lambda ws, p: ropo_report(ws, window_days=window, by=by, progress=p)
@@ -166,7 +156,7 @@ class RopoPage(QWidget):
             "a holdout group would be needed to say the touch made the sale."))
 
 
-class IdentificationPage(QWidget):
+class IdentificationPage(Retranslating, QWidget):
     def __init__(self, screen: "ReportsScreen"):
         super().__init__()
         self.by = QComboBox()
@@ -191,11 +181,6 @@ class IdentificationPage(QWidget):
         self.by.setItemText(1, self.tr("month"))
         self.show_report(self.report)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def compute(self):
         by = self.by.currentData()
         return lambda ws, p: identification_report(ws, by=by, progress=p)
@@ -210,7 +195,7 @@ class IdentificationPage(QWidget):
             "A receipt is identified when it names a known person: a loyalty card or an e-receipt email."))
 
 
-class ReportsScreen(QWidget):
+class ReportsScreen(Retranslating, QWidget):
     def __init__(self, window: "MainWindow"):
         super().__init__()
         self.window_ = window
@@ -241,11 +226,6 @@ class ReportsScreen(QWidget):
         for i, text in enumerate((self.tr("Channel contribution"), self.tr("ROPO: online, then in store"),
                                   self.tr("Identification rate"))):
             self.tabs.setTabText(i, text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_session(self, session: WorkspaceSession | None) -> None:
         self.session = session

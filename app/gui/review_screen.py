@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
@@ -23,7 +23,7 @@ from app.core.workspace import Workspace
 from app.gui.i18n import format_number, format_percent
 from app.gui.jobs import Job, WorkspaceSession
 from app.gui.review_pair import PairData, PairView
-from app.gui.widgets import ScreenHeader, icon, with_shortcut
+from app.gui.widgets import Retranslating, ScreenHeader, icon, with_shortcut
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -62,7 +62,7 @@ def accept_above(ws: Workspace, progress: Progress, filters: Filters, threshold:
     return len(ids)
 
 
-class ReviewScreen(QWidget):
+class ReviewScreen(Retranslating, QWidget):
     def __init__(self, window: "MainWindow"):
         super().__init__()
         self.window_ = window
@@ -181,11 +181,6 @@ class ReviewScreen(QWidget):
                                              "you see how many before anything happens"))
         self.view.retranslate_ui()
         self._update_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- loading ----------------------------------------------------------------------------
     def set_session(self, session: WorkspaceSession | None) -> None:

@@ -1,7 +1,7 @@
 """The Settings dialog: one tab per area, values read from and written to `Settings`."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,12 +31,12 @@ from app.gui.settings import (
     Settings,
 )
 from app.gui.vocab import channel_label
-from app.gui.widgets import form_row
+from app.gui.widgets import Retranslating, form_row
 
 PHONE_REGIONS = ("IT", "SM", "VA", "CH", "FR", "DE", "AT", "ES", "GB", "US")
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     language_changed = Signal(str)  # the resolved language code, after OK
     source_order_changed = Signal(list)  # the open workspace's sources, most trusted first, after OK
 
@@ -197,11 +197,6 @@ class SettingsDialog(QDialog):
         self.privacy_note.setText(self.tr(
             "Off by default. The Italian data protection authority (Garante) limits loyalty-card data to "
             "12 months for profiling and 24 months for marketing unless the customer agreed otherwise."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- values -----------------------------------------------------------------------------
     def load(self, get) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +21,7 @@ from app.core import importing
 from app.gui.i18n import format_datetime, format_number
 from app.gui.jobs import Job, WorkspaceSession
 from app.gui.vocab import channel_label, count_label, field_label, format_label, kind_label
-from app.gui.widgets import Column, RowsModel, ScreenHeader, icon, rejects_model, save_copy, table_view, with_shortcut
+from app.gui.widgets import Retranslating, Column, RowsModel, ScreenHeader, icon, rejects_model, save_copy, table_view
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -31,7 +31,7 @@ def counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{count_label(k)} {format_number(v)}" for k, v in counts.items() if v)
 
 
-class SourcesScreen(QWidget):
+class SourcesScreen(Retranslating, QWidget):
     def __init__(self, window: "MainWindow"):
         super().__init__()
         self.window_ = window
@@ -111,17 +111,12 @@ class SourcesScreen(QWidget):
         self.undo_button.setText(self.tr("Undo import"))
         self.undo_button.setToolTip(self.tr("Take back the selected import: its new rows go, updated rows return to what they were"))
         self.save_rejects_button.setText(self.tr("Save as CSV…"))
-        self.save_rejects_button.setToolTip(with_shortcut(self.tr("Save the rejected rows to a CSV file"), ""))
+        self.save_rejects_button.setToolTip(self.tr("Save the rejected rows to a CSV file"))
         for i, text in enumerate((self.tr("Mapping"), self.tr("Imports"), self.tr("Rejected rows"))):
             self.tabs.setTabText(i, text)
         for model in (self.sources_model, self.mapping_model, self.imports_model, self.rejects_model):
             model.retranslate()
         self._update_rejects_label()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------------
     def set_session(self, session: WorkspaceSession | None) -> None:

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from app.gui.jobs import Job, WorkspaceSession
-from app.gui.widgets import icon
+from app.gui.widgets import Retranslating, icon
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
 
 
-class WelcomeScreen(QWidget):
+class WelcomeScreen(Retranslating, QWidget):
     def __init__(self, window: "MainWindow"):
         super().__init__()
         self.window_ = window
@@ -81,11 +81,6 @@ class WelcomeScreen(QWidget):
         self.new_button.setToolTip(self.window_.act_new.toolTip())
         self.import_button.setToolTip(self.window_.act_import.toolTip())
         self._update_workspace_label()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_session(self, session: WorkspaceSession | None) -> None:
         self.import_button.setEnabled(session is not None)

@@ -38,6 +38,16 @@ def icon(name: str) -> QIcon:
     return _ICONS[name]
 
 
+class Retranslating:
+    """Mixed into a widget (before the Qt class) that re-labels itself in `retranslate_ui` when
+    the language changes (Translations.switch makes Qt send LanguageChange to every widget)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
 def with_shortcut(text: str, shortcut: str) -> str:
     """Tooltip text that shows the key, e.g. 'Accept (A)'."""
     return f"{text} ({shortcut})" if shortcut else text
@@ -61,7 +71,7 @@ def show_error(parent: QWidget | None, title: str, error: JobFailure | BaseExcep
     return box
 
 
-class JobStatus(QWidget):
+class JobStatus(Retranslating, QWidget):
     """The status-bar panel: the latest visible job's message, a progress bar and Cancel."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -86,11 +96,6 @@ class JobStatus(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(with_shortcut(self.tr("Stop the running task"), "Esc"))
         self._refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def watch(self, job: Job) -> None:
         if job.quiet:
