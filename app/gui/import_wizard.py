@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.fields import CHANNELS
-from app.core.importing import ImportPlan, ImportResult, candidate_fields, file_filter, list_rejects, plan_import, run_import
+from app.core.importing import (
+    ImportPlan, ImportResult, candidate_fields, file_filter, list_rejects, plan_import, run_import,
+)
 from app.gui.i18n import format_number
 from app.gui.import_mapping import NOT_USED, MappingTable, PreviewModel
 from app.gui.jobs import Job
@@ -293,7 +295,8 @@ class ImportWizard(Retranslating, QDialog):
 
     def show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
-        size = format_number(plan.size / 1024, 1) + " KB" if plan.size < 1 << 20 else format_number(plan.size / (1 << 20), 1) + " MB"
+        mb = plan.size >= 1 << 20
+        size = format_number(plan.size / (1 << 20 if mb else 1 << 10), 1) + (" MB" if mb else " KB")
         self.file_label.setText(f"{plan.file_name}  ({size})")
         self.format_name.setText(format_label(plan.format_id))
         self.kind.setCurrentIndex(max(0, self.kind.findData(plan.kind)))

@@ -220,7 +220,8 @@ class JourneyView(QWidget):
         lines.append("</table>")
         raw = self.raw_loader(e["id"]) if self.raw_loader else None
         if raw:
-            lines.append(f"<h4>{self.tr('Row as read from the file')}</h4><pre>{_esc(json.dumps(raw, ensure_ascii=False, indent=1))}</pre>")
+            row = _esc(json.dumps(raw, ensure_ascii=False, indent=1))
+            lines.append(f"<h4>{self.tr('Row as read from the file')}</h4><pre>{row}</pre>")
         self.detail.setHtml("".join(lines))
         self.event_selected.emit(e)
 

@@ -176,6 +176,7 @@ class PairView(QWidget):
             level = evidence_label(row["level"])
             bar.setToolTip(level)
             name.setToolTip(level)
-            weight = QTableWidgetItem("" if row["weight"] is None else ("+" if row["weight"] >= 0 else "") + f"{format_number(row['weight'], 1)}  {level}")
+            bits = "" if row["weight"] is None else ("+" if row["weight"] >= 0 else "") + format_number(row["weight"], 1)
+            weight = QTableWidgetItem(f"{bits}  {level}" if bits else "")
             for c, item in enumerate((name, left, right, bar, weight)):
                 self.table.setItem(r, c, item)

@@ -109,7 +109,8 @@ class SourcesScreen(Retranslating, QWidget):
         self.import_button.setText(self.tr("Import files…"))
         self.import_button.setToolTip(self.window_.act_import.toolTip())
         self.undo_button.setText(self.tr("Undo import"))
-        self.undo_button.setToolTip(self.tr("Take back the selected import: its new rows go, updated rows return to what they were"))
+        self.undo_button.setToolTip(self.tr(
+            "Take back the selected import: its new rows go, updated rows return to what they were"))
         self.save_rejects_button.setText(self.tr("Save as CSV…"))
         self.save_rejects_button.setToolTip(self.tr("Save the rejected rows to a CSV file"))
         for i, text in enumerate((self.tr("Mapping"), self.tr("Imports"), self.tr("Rejected rows"))):
