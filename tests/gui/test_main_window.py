@@ -123,3 +123,42 @@ def test_settings_dialog_opens_with_stored_values(make_window, settings, lang):
     dialog = window.show_settings()
     assert dialog.lookback.value() == 45
     dialog.close()
+
+
+def test_status_bar_shows_a_running_job_and_cancels_it(make_window, qtbot):
+    import threading
+
+    window = make_window()
+    release = threading.Event()
+
+    def slow(progress):
+        progress.update(0.25, "step one", force=True)
+        release.wait(10)
+        progress.check()
+
+    job = window.pool.submit(slow, "Long work")
+    qtbot.waitUntil(lambda: job.fraction == 0.25, timeout=5000)
+    status = window.job_status
+    assert status.isVisibleTo(window) and status.label.text() == "Long work"
+    assert status.bar.value() == 250 and status.label.toolTip() == "step one"
+    status.cancel_button.click()
+    release.set()
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass
+    assert job.state == "cancelled" and not status.isVisibleTo(window)
+
+
+def test_an_unexpected_error_shows_a_dialog_with_details(make_window, qtbot):
+    window = make_window()
+
+    def broken(_progress):
+        raise ZeroDivisionError("division by zero")
+
+    job = window.pool.submit(broken, "Broken work")
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass
+    boxes = window.findChildren(QMessageBox)
+    assert len(boxes) == 1 and boxes[0].windowTitle() == "Broken work"
+    assert boxes[0].text() == "Something went wrong. Nothing was changed by the failed step."
+    assert "ZeroDivisionError" in boxes[0].detailedText() and "Traceback" in boxes[0].detailedText()
+    boxes[0].close()
