@@ -150,3 +150,19 @@ def test_drop_files_on_the_window_opens_the_wizard(window, qtbot, tmp_path):
     assert len(wizards) == 1
     qtbot.waitUntil(lambda: wizards[0].plan is not None, timeout=10000)
     assert wizards[0].plan.file_name == path.name
+
+
+def test_undo_an_import_from_the_sources_screen(window, qtbot, tmp_path):
+    wizard = open_wizard(window, qtbot, till_contacts(tmp_path))
+    run(wizard, qtbot)
+    wizard.close()
+    sources = window.show_screen("sources")
+    qtbot.waitUntil(lambda: sources.imports_model.rowCount() == 1, timeout=5000)
+    assert sources.undo_button.isEnabled()
+    job = sources.undo_selected_import(confirmed=True)
+    with qtbot.waitSignal(job.finished, timeout=10000):
+        pass
+    assert job.state == "succeeded"
+    qtbot.waitUntil(lambda: sources.sources_model.rowCount() == 0, timeout=5000)
+    with Workspace(tmp_path / "shop.db", readonly=True) as ws:
+        assert ws.scalar("SELECT count(*) FROM records") == 0
