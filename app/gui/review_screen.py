@@ -73,7 +73,7 @@ class ReviewScreen(Retranslating, QWidget):
         self.pending: set[int] = set()  # decided here, maybe not yet written
         self.remaining = 0
         self.fetch_job: Job | None = None
-        self.decisions_made = 0
+        self.batch_job: Job | None = None
 
         self.header = ScreenHeader()
         self.left_label = QLabel()
@@ -258,7 +258,6 @@ class ReviewScreen(Retranslating, QWidget):
         else:
             self.remaining = max(0, self.remaining - 1)
         self.position = min(self.position, max(0, len(self.pairs) - 1))
-        self.decisions_made += 1
         self._show_current()
         job = self.session.write(lambda ws, _p: decide(ws, pair_id, decision), self.tr("Saving the decision"),
                                  changes="review", quiet=True)
@@ -279,24 +278,28 @@ class ReviewScreen(Retranslating, QWidget):
             self._show_current()
 
     def batch_accept(self, confirmed: bool = False) -> Job | None:
-        """Count the pairs at or above the chosen probability, ask, then accept them on the writer."""
+        """Count the pairs at or above the chosen probability (in the background), ask, then
+        accept them on the writer (`batch_job`). Returns the counting job."""
         if self.session is None:
             return None
-        threshold = self.batch_p.value()
-        filters = self.filters
+        threshold, filters = self.batch_p.value(), self.filters
         chosen = Filters(filters.sources, max(threshold, filters.min_p), filters.max_p)
-        count = review_count(self.session.reader, **chosen.kwargs())
-        if count == 0:
-            return None
+        job = self.session.read(lambda ws, _p: review_count(ws, **chosen.kwargs()), self.tr("Counting pairs"),
+                                key="batch-count")
+        job.succeeded.connect(lambda count: self._confirm_batch(count, filters, threshold, confirmed))
+        return job
+
+    def _confirm_batch(self, count: int, filters: Filters, threshold: float, confirmed: bool) -> None:
+        if count == 0 or self.session is None:
+            return
         if not confirmed:
             answer = QMessageBox.question(self, self.tr("Accept pairs"), self.tr(
                 "Accept %1 pairs with a probability of %2 or more? Each becomes one person.")
                 .replace("%1", format_number(count)).replace("%2", format_percent(threshold, 0)))
             if answer != QMessageBox.StandardButton.Yes:
-                return None
-        job = self.session.write(lambda ws, p: accept_above(ws, p, filters, threshold),
-                                 self.tr("Accepting pairs"), changes="match")
-        return job
+                return
+        self.batch_job = self.session.write(lambda ws, p: accept_above(ws, p, filters, threshold),
+                                            self.tr("Accepting pairs"), changes="match")
 
     # -- showing ----------------------------------------------------------------------------
     def _show_current(self) -> None:

@@ -1110,6 +1110,10 @@
         <translation>Salvataggio della decisione</translation>
     </message>
     <message>
+        <source>Counting pairs</source>
+        <translation>Conteggio delle coppie</translation>
+    </message>
+    <message>
         <source>Accept pairs</source>
         <translation>Accetta coppie</translation>
     </message>

@@ -84,10 +84,13 @@ def test_filter_by_probability_and_batch_accept(review, qtbot):
     screen._filters_changed()
     qtbot.waitUntil(lambda: screen.remaining == 4, timeout=5000)
     screen.batch_p.setValue(0.65)
-    job = screen.batch_accept(confirmed=True)
-    with qtbot.waitSignal(job.finished, timeout=10000):
+    counting = screen.batch_accept(confirmed=True)
+    with qtbot.waitSignal(counting.finished, timeout=10000):
         pass
-    assert job.result == 3
+    assert counting.result == 3  # the count the user is asked to confirm
+    with qtbot.waitSignal(screen.batch_job.finished, timeout=10000):
+        pass
+    assert screen.batch_job.result == 3
     qtbot.waitUntil(lambda: screen.remaining == 1, timeout=5000)
     assert screen.current.pair.probability == pytest.approx(0.6)
     assert [d[0] for d in decisions(path)] == ["accept"] * 3
