@@ -5,9 +5,14 @@ from dataclasses import dataclass
 
 
 class UnicoError(Exception):
-    """Base of every error shown to the user (CLI exit 1, GUI error dialog)."""
+    """Base of every error shown to the user (CLI exit 1, GUI error dialog). ``message`` is what
+    it says: a plain str, or an ``app.core.messages.Text`` the GUI can translate."""
 
     exit_code = 1
+
+    def __init__(self, message: str = "", *args: object):
+        super().__init__(message, *args)
+        self.message = message
 
 
 class UsageError(UnicoError):
@@ -42,5 +47,5 @@ class BadDataError(UnicoError):
 
     def __init__(self, message: str, where: Where | None = None):
         self.where = where or Where()
-        self.message = message
         super().__init__(f"{self.where}: {message}" if str(self.where) else message)
+        self.message = message  # without the place: the GUI words the place itself

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from app.core.errors import BadDataError, Where
 from app.core.importing.readers import RawRow, Table, _text_records, clean_headers
 from app.core.importing.sniff import FALLBACK_ERRORS, MAILCHIMP_PREFIXES, detect_encoding, sniff_dialect
+from app.core import messages
 
 STATUS_COLUMN = "_mailchimp_status"
 
@@ -52,7 +53,7 @@ def mailchimp_zip_table(path: Path) -> Table:
             head = z.open(info).read(1 << 16)
             encoding, bom = detect_encoding(head, truncated=info.file_size > len(head))
             if encoding is None:
-                raise BadDataError(f"{info.filename} inside the archive is not a text file", where)
+                raise BadDataError(messages.text("import.zip_member_binary", member=info.filename), where)
             if not head[bom:].strip():
                 continue  # Mailchimp writes an empty file when a status has no members
             text = head[bom:].decode(encoding, errors="replace")
@@ -60,7 +61,7 @@ def mailchimp_zip_table(path: Path) -> Table:
             header = next(csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter))
             members.append((info, encoding, bom, dialect.delimiter, clean_headers(header), 1))
     if not members:
-        raise BadDataError("the Mailchimp archive holds no members", where)
+        raise BadDataError(messages.text("import.mailchimp_empty"), where)
     headers: list[str] = []
     for *_, member_headers, _ in members:
         headers += [h for h in member_headers if h not in headers]

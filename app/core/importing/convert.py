@@ -22,6 +22,7 @@ from app.core.normalize import PartialDate
 from app.core.fields import FIELDS_BY_NAME
 from app.core.importing.plan import ImportPlan
 from app.core.importing.readers import RawRow
+from app.core import messages
 
 _EMPTY = (None, None)
 _SPECIAL_START = frozenset("'=+-@\t\r\n \x00")  # cells that need trimming, prefix or formula checks
@@ -80,26 +81,17 @@ class Issues:
         self.counts[kind] += n
         self.first.setdefault(kind, (line, column))
 
-    def messages(self, file_name: str) -> list[str]:
+    def messages(self, file_name: str) -> list[messages.Text]:
         out = []
         for kind, n in self.counts.items():
             line, column = self.first[kind]
-            out.append(f"{n} {ISSUE_TEXT.get(kind, kind)} (first: {file_name}, line {line}, column {column!r})")
+            what = messages.text(f"import.issue.{kind}")
+            out.append(messages.text("import.issues", count=n, what=what, file=file_name, line=line, column=column))
         return out
 
 
-ISSUE_TEXT = {
-    "formula": "cells look like spreadsheet formulas; kept as text in the raw row, never evaluated or used",
-    "email": "email addresses are not valid; kept in the raw row only",
-    "phone": "phone numbers are not valid; kept in the raw row only",
-    "date": "dates could not be read; kept in the raw row only",
-    "datetime": "dates/times could not be read; kept in the raw row only",
-    "time": "times could not be read; kept in the raw row only",
-    "amount": "numbers could not be read; kept in the raw row only",
-    "consent": "consent values could not be read (treated as unknown)",
-    "gender": "gender values could not be read",
-    "cf": "codici fiscali are not valid (checksum); kept as written, not used for matching",
-}
+# the kinds of unusable values counted (each has its messages code import.issue.<kind>)
+ISSUE_KINDS = frozenset(("formula", "email", "phone", "date", "datetime", "time", "amount", "consent", "gender", "cf"))
 
 
 def display(value: object) -> object:
@@ -221,7 +213,7 @@ class Converter:
 
     def count_unreadable(self, column: Column, units: list[Unit]) -> None:
         kind = parser_kind(column.field)
-        if kind in ISSUE_TEXT:
+        if kind in ISSUE_KINDS:
             bad = [i for i, (c, p) in enumerate(zip(column.cleaned, column.parsed)) if c is not None and p is None]
             if bad:
                 self.issues.add(kind, units[bad[0]].line, column.column, len(bad))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.core.errors import UsageError
 from app.core.importing.service import ImportResult, result_from_row
+from app.core import messages
 from app.core.workspace import Workspace
 
 
@@ -100,8 +101,8 @@ def undo_import(ws: Workspace, import_id: int | None = None) -> ImportResult:
     later = ws.scalar("SELECT min(id) FROM imports WHERE source_id = ? AND id > ? AND status = 'done'",
                       (imp["source_id"], import_id))
     if later is not None:
-        raise UsageError(f"import {import_id} of source {imp['source_name']!r} was followed by import {later} of the "
-                         f"same source; undo {later} first")
+        raise UsageError(messages.text("import.undo_followed", import_id=import_id, source=imp["source_name"],
+                                       later=later))
     added = ("SELECT id FROM records WHERE import_id = :i "
              "AND id NOT IN (SELECT record_id FROM record_changes WHERE import_id = :i)")
     dependants = ws.query(f"""
@@ -109,9 +110,9 @@ def undo_import(ws: Workspace, import_id: int | None = None) -> ImportResult:
         WHERE e.record_id IN ({added}) AND e.source_id != :s GROUP BY s.name, e.import_id ORDER BY e.import_id""",
                           {"i": import_id, "s": imp["source_id"]})
     if dependants:
-        listed = ", ".join(f"{d['n']} events of {d['name']!r} (import {d['import_id']})" for d in dependants)
-        raise UsageError(f"import {import_id} added records that other sources point at: {listed}; "
-                         "undo those imports first")
+        listed = messages.joined(messages.text("import.undo_dependant", count=d["n"], source=d["name"],
+                                               import_id=d["import_id"]) for d in dependants)
+        raise UsageError(messages.text("import.undo_dependants", import_id=import_id, listed=listed))
     warnings = []
     with ws.atomic():
         members = ws.scalar(f"SELECT count(*) FROM memberships WHERE record_id IN ({added})", {"i": import_id})
@@ -138,8 +139,7 @@ def undo_import(ws: Workspace, import_id: int | None = None) -> ImportResult:
     if imp["rejects_path"]:
         Path(imp["rejects_path"]).unlink(missing_ok=True)
     if members:
-        warnings.append(f"{members} removed records belonged to profiles: run `unico match` to bring the profiles "
-                        "up to date")
+        warnings.append(messages.text("import.undo_left_profiles", count=members))
     counts = {"records_removed": removed, "records_restored": restored, "events_removed": events}
     return ImportResult(import_id, imp["source_name"], imp["kind"], imp["channel"], imp["format"], counts,
                         None, False, restored, warnings)

@@ -18,6 +18,7 @@ from app.core.importing.linking import RefLink, find_ref
 from app.core.importing.profile import ColumnProfile, profile_column
 from app.core.importing.readers import RawRow, Table, file_sha256, read_table
 from app.core.importing.registry import FORMATS, Format, get_format, norm_header, preset_ids, recognise
+from app.core import messages
 from app.core.normalize import DateOrderGuess, infer_date_order
 from app.core.workspace import Workspace
 
@@ -98,12 +99,10 @@ class ImportPlan:
         """Why the plan cannot be imported as it is (empty when it can)."""
         identity = [f for f in self.mapping if FIELDS_BY_NAME[f].identity]
         if self.kind == "contacts" and not identity:
-            return ["no usable column: none of the columns was recognised as a name, email, phone, id or address "
-                    f"(columns: {', '.join(self.headers[:12])}{'…' if len(self.headers) > 12 else ''}); "
-                    "use --map FIELD=COLUMN"]
+            columns = ", ".join(self.headers[:12]) + ("…" if len(self.headers) > 12 else "")
+            return [messages.text("import.no_identity_column", columns=columns)]
         if self.kind == "events" and not any(f in self.mapping for f in ("occurred_at", "event_date")):
-            return ["no usable column: no column was recognised as the date of the events; "
-                    "use --map occurred_at=COLUMN (or event_date=… and event_time=…)"]
+            return [messages.text("import.no_date_column")]
         return []
 
     # -- edits (the wizard) --------------------------------------------------------------------------
@@ -167,16 +166,17 @@ def plan_import(path, *, ws: Workspace | None = None, source: str | None = None,
     if not good:
         where = Where(table.name, sample[0].line if sample else None)
         if sample:
-            raise BadDataError(f"none of the first {len(sample)} rows can be read ({sample[0].problem})", where)
-        raise BadDataError("the file has a header but no data rows", where)
+            raise BadDataError(messages.text("import.no_rows_readable", rows=len(sample), problem=sample[0].problem),
+                               where)
+        raise BadDataError(messages.text("import.no_data_rows"), where)
     fmt = get_format(preset) if preset != "auto" else recognise(table.headers)[0]
     base = list(table.warnings)
     bad = len(sample) - len(good)
     if bad:
-        base.append(f"{bad} of the first {len(sample)} rows have a broken structure and will be rejected")
+        base.append(messages.text("import.broken_rows", bad=bad, rows=len(sample)))
     tz = REGION_TZ.get(region)
     if tz is None:
-        base.append(f"times without an offset are read as UTC (no time zone known for region {region})")
+        base.append(messages.text("import.utc_assumed", region=region))
     headers = list(table.headers)
     if fmt and fmt.derive is not None:
         for row in good:
@@ -218,7 +218,8 @@ def _replan(plan: ImportPlan, *, channel: str | None = None, overrides: dict[str
     notes: list[str] = []
     kind = plan.kind_choice
     if fmt and kind and kind != fmt.kind:
-        notes.append(f"{fmt.label} files hold {fmt.kind}; read as {kind} with the automatic mapping instead")
+        notes.append(messages.text("import.format_holds_other_kind", format=fmt.label,
+                                   kind=messages.text(f"kind.{fmt.kind}"), chosen=messages.text(f"kind.{kind}")))
         fmt = None
     headers, profiles = plan.headers, plan._profiles
     if fmt:
@@ -248,13 +249,12 @@ def _replan(plan: ImportPlan, *, channel: str | None = None, overrides: dict[str
     elif ws is not None:
         link = find_ref(ws, profiles, mapping, exclude_source=plan.source_name, named=plan.ref_source)
     if link:
-        notes.append(f"people are found through column {link.column!r}: {link.overlap:.0%} of its values are "
-                     f"keys of source {link.source!r} ({link.target})")
+        notes.append(messages.text("import.linked_through", column=link.column, share=link.overlap,
+                                   source=link.source, target=link.target))
     sms_both = (kind == "contacts" and "email_consent" in mapping and "sms_consent" not in mapping and not fmt
                 and norm_header(mapping["email_consent"]) in GENERIC_CONSENT)
     if sms_both:
-        notes.append(f"column {mapping['email_consent']!r} is a general marketing consent: "
-                     "it is applied to email and SMS")
+        notes.append(messages.text("import.generic_consent", column=mapping["email_consent"]))
     if channel:
         channel_now = _channel(channel)
     elif plan.channel_chosen:
@@ -263,7 +263,7 @@ def _replan(plan: ImportPlan, *, channel: str | None = None, overrides: dict[str
         channel_now = fmt.channel if fmt else _guess_channel(kind, mapping, link)
     dropped = [h for h in headers if PRIVATE_HEADER.match(norm_header(h)) and h not in mapping.values()]
     if dropped:
-        notes.append(f"columns not kept (personal data Unico does not need): {', '.join(dropped)}")
+        notes.append(messages.text("import.private_dropped", columns=", ".join(dropped)))
     plan = dataclasses.replace(
         plan, key_column=key_column, group_rows=group_rows, group_amount=group_amount, event_id_unique=id_unique,
         date_orders=date_orders,
@@ -307,11 +307,10 @@ def _key(plan: ImportPlan, fmt: Format | None, profiles: Mapping[str, ColumnProf
         if fmt:
             return col, fmt.group_rows, fmt.group_amount, True, notes
         if col and not profiles[col].unique and _repeats_consecutively(plan._sample, col):
-            notes.append(f"rows sharing the same {col!r} are read as one event (their amounts are added up)")
+            notes.append(messages.text("import.grouped_rows", column=col))
             return col, True, "sum", True, notes
         if col and not profiles[col].unique:
-            notes.append(f"column {col!r} repeats values (receipt numbers restart on each till or day): an event "
-                         "is identified by it together with the rest of its row")
+            notes.append(messages.text("import.repeating_event_id", column=col))
             return col, False, "first", False, notes
         return col, False, "first", True, notes
     if fmt:
@@ -326,10 +325,8 @@ def _key(plan: ImportPlan, fmt: Format | None, profiles: Mapping[str, ColumnProf
         # row (rejected), but a column that repeats a lot (a store code) keys nothing
         if p.fill_rate >= 0.5 and repeats <= max(1, p.filled // 100):
             return col, False, "first", True, notes
-        notes.append(f"column {col!r} ({name}) repeats values or is often empty in the first rows: "
-                     "not used as the key")
-    notes.append("no key column: each row is keyed by a hash of its identity fields (a newer export of this "
-                 "file adds changed rows as new records instead of updating them)")
+        notes.append(messages.text("import.key_not_used", column=col, field=name))
+    notes.append(messages.text("import.no_key"))
     return None, False, "first", True, notes
 
 
@@ -360,8 +357,8 @@ def _date_orders(plan: ImportPlan, profiles: Mapping[str, ColumnProfile]
         guess = infer_date_order(values)
         orders[col] = guess
         if guess.ambiguous and any(_DAY_MONTH.match(v) for v in values):  # not for ISO or epoch columns
-            notes.append(f"column {col!r}: the day/month order cannot be told from the data ({guess.evidence}); "
-                         f"read as {guess.order}")
+            notes.append(messages.text("import.date_order_ambiguous", column=col, evidence=guess.evidence,
+                                       order=guess.order))
     return orders, notes
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.core.errors import BadDataError, Where
+from app.core import messages
 from app.core.importing.sniff import (
     FALLBACK_ERRORS, MAILCHIMP_PREFIXES, SAMPLE_BYTES, Sniffed, sniff_dialect, sniff_file,
 )
@@ -87,9 +88,9 @@ def read_table(path: str | Path, *, max_preview: int | None = None) -> Table:
     ``max_preview``: the table yields at most that many rows (a quick look at a big file)."""
     path = Path(path)
     if not path.exists():
-        raise BadDataError("no such file", Where(str(path)))
+        raise BadDataError(messages.text("import.no_such_file"), Where(str(path)))
     if path.is_dir():
-        raise BadDataError("this is a folder, not a file", Where(str(path)))
+        raise BadDataError(messages.text("import.folder"), Where(str(path)))
     sniffed = sniff_file(path)
     if sniffed.container == "text":
         table = _text_table(path, sniffed)
@@ -106,7 +107,7 @@ def read_table(path: str | Path, *, max_preview: int | None = None) -> Table:
 
         table = sheet_table(path, sniffed.container)
     if sniffed.note:
-        table.warnings.insert(0, sniffed.note + "; it was read as such")
+        table.warnings.insert(0, messages.text("import.read_as", note=sniffed.note))
     if max_preview is not None:
         inner = table._open
         table._open = lambda t: islice(inner(t), max_preview)
@@ -150,9 +151,10 @@ def _text_table(path: Path, sniffed: Sniffed) -> Table:
             try:
                 row = next(reader)
             except StopIteration:
-                raise BadDataError("the file holds no table (no header line found)", where) from None
+                raise BadDataError(messages.text("import.no_header"), where) from None
             except csv.Error as e:
-                raise BadDataError(f"the header line cannot be read ({e})", Where(path.name, line + 1)) from None
+                raise BadDataError(messages.text("import.header_unreadable", error=str(e)),
+                                   Where(path.name, line + 1)) from None
             line = reader.line_num
             if any(c.strip() for c in row):
                 skipped += 1
@@ -163,13 +165,12 @@ def _text_table(path: Path, sniffed: Sniffed) -> Table:
     finally:
         stream.close()
     if not headers:
-        raise BadDataError("the header line is empty: no usable column", Where(path.name, header_line))
+        raise BadDataError(messages.text("import.header_empty"), Where(path.name, header_line))
     table = Table(path, list(headers), encoding=sniffed.encoding, delimiter=dialect.delimiter)
     if header_line > 1:
-        table.warnings.append(f"the header is on line {header_line}; the lines above it were skipped")
+        table.warnings.append(messages.text("import.header_line", line=header_line))
     if dialect.consistency < 0.9:
-        table.warnings.append(f"rows do not all have the same number of values with delimiter "
-                              f"{dialect.delimiter!r}; the odd ones will be rejected")
+        table.warnings.append(messages.text("import.ragged_rows", delimiter=dialect.delimiter))
     state: dict[str, _TextStream] = {}
 
     def open_records(t: Table) -> Iterator[RawRow]:
@@ -225,8 +226,7 @@ def _text_records(stream: _TextStream, headers: list[str], delimiter: str, heade
         except csv.Error as e:
             msg = str(e)
             if "unexpected end of data" in msg or "field larger than field limit" in msg:
-                raise BadDataError(f"a quote opened on this line is never closed, so the rest of the file "
-                                   f"cannot be read as rows ({msg})", Where(file_name, start)) from None
+                raise BadDataError(messages.text("import.unclosed_quote", error=msg), Where(file_name, start)) from None
             yield RawRow(start, {}, f"broken quoting: {msg}", text="".join(consumed).rstrip("\r\n"))
             continue
         if len(row) == n:

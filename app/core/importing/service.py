@@ -28,6 +28,7 @@ from app.core.importing.plan import ImportPlan
 from app.core.importing.readers import RawRow
 from app.core.importing.store_records import RecordWriter
 from app.core.jobs import Progress
+from app.core import messages
 from app.core.suppression import SuppressionCheck
 from app.core.workspace import Workspace, utcnow
 
@@ -85,8 +86,8 @@ def run_import(ws: Workspace, plan: ImportPlan, progress: Progress | None = None
     source = ws.query("SELECT * FROM sources WHERE name = ?", (plan.source_name,))
     source = dict(source[0]) if source else None
     if source and source["kind"] != plan.kind:
-        raise UsageError(f"source {plan.source_name!r} holds {source['kind']}, but this file holds {plan.kind}; "
-                         "import it under another --source name")
+        raise UsageError(messages.text("import.source_holds_other_kind", source=plan.source_name,
+                              held=messages.text(f"kind.{source['kind']}"), kind=messages.text(f"kind.{plan.kind}")))
     sha = plan.sha256
     if source:
         prior = ws.scalar("SELECT id FROM imports WHERE source_id = ? AND sha256 = ? AND status = 'done' "
@@ -94,8 +95,8 @@ def run_import(ws: Workspace, plan: ImportPlan, progress: Progress | None = None
         if prior is not None:
             return ImportResult(prior, plan.source_name, plan.kind, plan.channel, plan.format_id,
                                 dict.fromkeys(COUNT_KEYS, 0), None, True, 0,
-                                [f"{plan.file_name} was already imported into {plan.source_name!r} "
-                                 f"(import {prior}); nothing was added"])
+                                [messages.text("import.already_imported", file=plan.file_name, source=plan.source_name,
+                                      import_id=prior)])
     job = _Job(ws, plan, source, sha, progress)
     try:
         with _collector_paused(), ws.atomic():
@@ -267,10 +268,9 @@ class _Job:
         plan, ws = self.plan, self.ws
         warnings = list(plan.warnings) + self.converter.issues.messages(plan.file_name)
         if self.eur_assumed:
-            warnings.append(f"{self.eur_assumed} amounts had no currency: EUR assumed (region {plan.region})")
+            warnings.append(messages.text("import.eur_assumed", count=self.eur_assumed, region=plan.region))
         if self.counts["suppressed"]:
-            warnings.append(f"{self.counts['suppressed']} rows belong to people who asked to be forgotten "
-                            "(suppression list): their personal data was not imported")
+            warnings.append(messages.text("import.suppressed_rows", count=self.counts["suppressed"]))
         ws.conn.executemany("INSERT INTO rejects(import_id, line, column_name, reason, raw) VALUES (?, ?, ?, ?, ?)",
                             [(self.import_id, r.line, r.column, r.reason, r.raw) for r in self.rejects])
         rejects_path = self.rejects_file = self._write_rejects() if self.rejects else None

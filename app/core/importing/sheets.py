@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.core.errors import BadDataError, Where
 from app.core.importing.readers import RawRow, Table, clean_headers
+from app.core import messages
 
 
 def cell_text(value: object) -> str:
@@ -48,23 +49,22 @@ def sheet_table(path: Path, container: str) -> Table:
         sheets = [(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
                   for name in workbook.sheet_names]
     except Exception as e:  # calamine raises its own error types for every kind of damage
-        kind = "an old-format Office document (.xls/.doc)" if container == "xls" else "a spreadsheet"
-        raise BadDataError(f"the file looks like {kind} but cannot be read ({e}); "
-                           "save it again as .xlsx or CSV", where) from e
+        kind = messages.text("file.old_office_format" if container == "xls" else "file.spreadsheet")
+        raise BadDataError(messages.text("import.sheet_unreadable", kind=kind, error=str(e)), where) from e
     filled = [(sum(1 for r in rows if any(cell_text(c).strip() for c in r)), name, rows) for name, rows in sheets]
     if not filled or max(f[0] for f in filled) == 0:
-        raise BadDataError("the workbook is empty (no sheet has any data)", where)
+        raise BadDataError(messages.text("import.workbook_empty"), where)
     count, sheet, rows = max(filled, key=lambda f: f[0])  # max() keeps the first of equal sheets
     texts = [[cell_text(c) for c in r] for r in rows]
     header_index = next(i for i, r in enumerate(texts) if sum(1 for c in r if c.strip()) >= min(2, len(r)))
     headers = clean_headers(texts[header_index])
     if not headers:
-        raise BadDataError(f"sheet {sheet!r} has an empty header row: no usable column",
-                           Where(path.name, header_index + 1))
+        raise BadDataError(messages.text("import.sheet_header_empty", sheet=sheet), Where(path.name, header_index + 1))
     table = Table(path, headers, sheet=sheet)
-    others = [f"{name!r} ({n} rows)" for n, name, _ in filled if name != sheet and n]
+    others = [messages.text("import.sheet_rows", sheet=name, rows=n) for n, name, _ in filled if name != sheet and n]
     if others:
-        table.warnings.append(f"sheet {sheet!r} was read ({count} rows); other sheets ignored: {', '.join(others)}")
+        table.warnings.append(messages.text("import.sheet_chosen", sheet=sheet, rows=count,
+                                            others=messages.joined(others)))
     position = {"i": 0}
     total = max(1, len(texts))
 

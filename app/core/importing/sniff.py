@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import BadDataError, Where
+from app.core import messages
 
 SAMPLE_BYTES = 1 << 20  # enough for the delimiter, the header and the preview rows
 DELIMITERS = (",", ";", "\t", "|")
@@ -23,16 +24,16 @@ MAILCHIMP_PREFIXES = ("subscribed_members_export", "unsubscribed_members_export"
 FALLBACK_ERRORS = "unico-cp1252"  # codec error handler: stray non-UTF-8 bytes read as cp1252
 
 # Magic numbers of files people drop by mistake, with what to tell them.
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"{\\rtf", "an RTF document"),
+_MAGIC: tuple[tuple[bytes, str], ...] = (  # (magic, messages code)
+    (b"%PDF", "file.pdf"),
+    (b"\x89PNG", "file.png"),
+    (b"\xff\xd8\xff", "file.jpeg"),
+    (b"GIF8", "file.gif"),
+    (b"\x1f\x8b", "file.gzip"),
+    (b"7z\xbc\xaf", "file.7z"),
+    (b"Rar!", "file.rar"),
+    (b"SQLite format 3\x00", "file.sqlite"),
+    (b"{\\rtf", "file.rtf"),
 )
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office (.xls, .doc)
 
@@ -42,7 +43,7 @@ class Sniffed:
     container: str  # text | xlsx | ods | xls | mailchimp_zip
     encoding: str | None = None  # text only: the Python codec
     bom: int = 0  # bytes to skip at the start
-    note: str | None = None  # e.g. "the file is an Excel workbook although it is named .csv"
+    note: messages.Text | None = None  # e.g. "the file is an Excel workbook although it is named .csv"
 
 
 def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
@@ -61,22 +62,21 @@ def sniff_file(path: Path) -> Sniffed:
         with path.open("rb") as f:
             head = f.read(SAMPLE_BYTES)
     except OSError as e:
-        raise BadDataError(f"cannot read the file: {e.strerror}", where) from e
+        raise BadDataError(messages.text("import.cannot_read", reason=e.strerror), where) from e
     if size == 0 or not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise BadDataError("the file is empty", where)
+        raise BadDataError(messages.text("import.empty_file"), where)
     ext = path.suffix.lower().lstrip(".")
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path, ext)
     if head.startswith(_OLE):
-        note = None if ext == "xls" else f"the file is an old Excel/Office document although it is named .{ext}"
+        note = None if ext == "xls" else messages.text("import.renamed", kind=messages.text("file.old_office"), ext=ext)
         return Sniffed("xls", note=note)
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            raise BadDataError(f"this is {what}, not a table; export the data as CSV or Excel and import that", where)
+            raise BadDataError(messages.text("import.not_a_table", what=messages.text(what)), where)
     encoding, bom = detect_encoding(head, truncated=size > len(head))
     if encoding is None:
-        raise BadDataError("this is a binary file, not a table (CSV, TSV, Excel or ODS); "
-                           "check that you picked the right file", where)
+        raise BadDataError(messages.text("import.binary_file"), where)
     return Sniffed("text", encoding, bom)
 
 
@@ -87,26 +87,25 @@ def _sniff_zip(path: Path, ext: str) -> Sniffed:
             names = z.namelist()
             mimetype = z.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
     except (zipfile.BadZipFile, OSError) as e:
-        raise BadDataError(f"the file looks like a ZIP archive but cannot be opened ({e})", where) from e
+        raise BadDataError(messages.text("import.bad_zip", error=str(e)), where) from e
 
-    def renamed(kind: str, exts: tuple[str, ...]) -> str | None:
-        return None if ext in exts else f"the file is {kind} although it is named .{ext}"
+    def renamed(kind: str, exts: tuple[str, ...]) -> messages.Text | None:
+        return None if ext in exts else messages.text("import.renamed", kind=messages.text(kind), ext=ext)
 
     if any(n.startswith("xl/") for n in names):
-        return Sniffed("xlsx", note=renamed("an Excel workbook", ("xlsx", "xlsm")))
+        return Sniffed("xlsx", note=renamed("file.xlsx", ("xlsx", "xlsm")))
     if mimetype == "application/vnd.oasis.opendocument.spreadsheet":
-        return Sniffed("ods", note=renamed("an OpenDocument spreadsheet", ("ods",)))
+        return Sniffed("ods", note=renamed("file.ods", ("ods",)))
     if any(n.startswith("word/") for n in names) or "opendocument.text" in mimetype:
-        raise BadDataError("this is a word-processor document (Word/Writer), not a table; "
-                           "export the data as CSV or Excel and import that", where)
+        raise BadDataError(messages.text("import.word_document"), where)
     if any(n.startswith("ppt/") for n in names) or "opendocument.presentation" in mimetype:
-        raise BadDataError("this is a presentation, not a table", where)
+        raise BadDataError(messages.text("import.presentation"), where)
     tables = [n for n in names if n.lower().endswith((".csv", ".txt"))]
     if tables and all(Path(n).name.lower().startswith(MAILCHIMP_PREFIXES) for n in tables):
         return Sniffed("mailchimp_zip")
     listed = ", ".join(Path(n).name for n in names[:5]) + (", …" if len(names) > 5 else "")
-    raise BadDataError("this ZIP archive is not a Mailchimp audience export (it holds "
-                       f"{listed or 'nothing'}); unzip it and import the file inside", where)
+    listed = listed or messages.text("import.zip_empty")
+    raise BadDataError(messages.text("import.zip_not_mailchimp", listed=listed), where)
 
 
 def detect_encoding(head: bytes, *, truncated: bool) -> tuple[str | None, int]:

@@ -8,6 +8,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from app.core import messages
+
 ORDERS = ("dmy", "mdy", "ymd", "iso")
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # Excel's day 0, accounting for its fictitious 29 Feb 1900
 _EXCEL_RANGE = (10000, 73050)  # 1927-05-18 … 2099-12-31: smaller numbers are more likely years or counts
@@ -201,20 +203,19 @@ def infer_date_order(values: Iterable[str]) -> DateOrderGuess:
     total = dmy + mdy + iso + ambiguous + other
     if dmy and mdy:
         order = "dmy" if dmy >= mdy else "mdy"
-        return DateOrderGuess(order, True, (
-            f"conflicting values: {dmy} can only be day/month (e.g. {dmy_example!r}) and {mdy} only "
-            f"month/day (e.g. {mdy_example!r}); using the majority, {order}"), total)
+        return DateOrderGuess(order, True, messages.text("dates.conflicting", dmy=dmy, dmy_example=dmy_example,
+                                                         mdy=mdy, mdy_example=mdy_example, order=order), total)
     if dmy:
-        return DateOrderGuess("dmy", False, f"{dmy} of {total} values have a first part above 12 (e.g. {dmy_example!r}): day/month", total)
+        return DateOrderGuess("dmy", False, messages.text("dates.day_first", count=dmy, total=total,
+                                                          example=dmy_example), total)
     if mdy:
-        return DateOrderGuess("mdy", False, f"{mdy} of {total} values have a second part above 12 (e.g. {mdy_example!r}): month/day", total)
+        return DateOrderGuess("mdy", False, messages.text("dates.month_first", count=mdy, total=total,
+                                                          example=mdy_example), total)
     if iso and not ambiguous:
-        return DateOrderGuess("iso", False, f"{iso} of {total} values are year-first (ISO)", total)
+        return DateOrderGuess("iso", False, messages.text("dates.year_first", count=iso, total=total), total)
     if ambiguous:
-        return DateOrderGuess("dmy", True, (
-            f"all {ambiguous} day/month values could be read either way (both parts 12 or less); "
-            "assumed day/month, the Italian default"), total)
-    return DateOrderGuess("dmy", True, f"no numeric dates among {total} values; assumed day/month", total)
+        return DateOrderGuess("dmy", True, messages.text("dates.either_way", count=ambiguous), total)
+    return DateOrderGuess("dmy", True, messages.text("dates.not_numeric", total=total), total)
 
 
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d{1,6})\d*)?)?(?:\s*([AaPp])\.?\s*[Mm]\.?)?")
