@@ -159,12 +159,10 @@ MESSAGES: dict[str, str] = {
     "history.erasure": "erasure of a person (final)",
     "history.decision": "{decision} {a} ↔ {b}",
     "history.a_record": "a record",
-    "history.kind.auto_merge": "automatic merges",
     "history.kind.accept": "accept",
     "history.kind.reject": "reject",
+    "history.kind.skip": "skip",
     "history.kind.merge": "merge",
-    "history.kind.unmerge": "unmerge",
-    "history.kind.forget": "erasure",
     "history.nothing_to_undo": "nothing to undo",
     "history.nothing_to_redo": "nothing to redo",
     "history.erasure_is_final": "the latest step is an erasure, which is final: it cannot be undone "

@@ -11,31 +11,34 @@ from app.core.analytics.attributes import profile_groups
 from app.core.analytics.attribution import MODEL_LABELS, compare_models, contribution
 from app.core.analytics.identification import identification
 from app.core.analytics.journeys import STORE, Journey, conversion_mask, journeys, load_events
+from app.core import messages
 from app.core.analytics.report import Report
 from app.core.analytics.ropo import NOTE as ROPO_NOTE
 from app.core.analytics.ropo import WINDOWS, by_group, figures, online_lags, ropo_windows, store_lags, within
 from app.core.jobs import Progress
 from app.core.workspace import Workspace
 
-CONTRIBUTION_NOTE = ("Credits share out the purchases of identified customers among the touches in the window "
-                     "before them; they describe the paths, not what each channel caused. Anonymous purchases "
-                     "have no path and are counted apart.")
-IDENTIFICATION_NOTE = ("A receipt is identified when it names a known person (loyalty card, e-receipt email…), "
-                       "whether or not matching has linked that person to other sources yet.")
+CONTRIBUTION_NOTE = messages.text("report.contribution_note")
+IDENTIFICATION_NOTE = messages.text("report.identification_note")
 
 
-def _currency(events: pd.DataFrame) -> tuple[str | None, str]:
+def _currency(events: pd.DataFrame) -> tuple[str | None, messages.Text | None]:
     """The main currency of the amounts, and a warning when several are mixed."""
     counts = events.loc[events["amount"].notna(), "currency"].dropna().str.upper().value_counts()
     if counts.empty:
-        return None, ""
+        return None, None
     if len(counts) > 1:
-        return counts.index[0], f" Amounts in several currencies ({', '.join(counts.index)}) are added as they are."
-    return counts.index[0], ""
+        return counts.index[0], messages.text("report.mixed_currencies", currencies=", ".join(counts.index))
+    return counts.index[0], None
+
+
+def _note(note: messages.Text, warning: messages.Text | None) -> messages.Text:
+    """The report's caveat, followed by the currency warning when there is one."""
+    return note if warning is None else messages.joined((note, warning), " ")
 
 
 def _paths(ws: Workspace, window_days: float, include_opens: bool,
-           progress: Progress) -> tuple[pd.DataFrame, list[Journey], dict, str]:
+           progress: Progress) -> tuple[pd.DataFrame, list[Journey], dict, messages.Text | None]:
     """Events, journeys, the totals every contribution report shows, and a currency warning."""
     progress.update(0.0, "Reading events")
     events = load_events(ws)
@@ -68,7 +71,8 @@ def contribution_report(ws: Workspace, *, model: str = "last-non-direct", window
     params = {"model": model, "window_days": window_days, "half_life_days": half_life_days, "by": by,
               "include_opens": include_opens}
     progress.update(1.0, "Done")
-    return Report(f"Contribution by {by} — {MODEL_LABELS[model]}", CONTRIBUTION_NOTE + warning, table, totals, params)
+    return Report(f"Contribution by {by} — {MODEL_LABELS[model]}", _note(CONTRIBUTION_NOTE, warning), table, totals,
+                  params)
 
 
 def model_comparison_report(ws: Workspace, *, window_days: float = 30, half_life_days: float = 7.0,
@@ -82,8 +86,8 @@ def model_comparison_report(ws: Workspace, *, window_days: float = 30, half_life
     params = {"model": "all", "window_days": window_days, "half_life_days": half_life_days, "by": by,
               "include_opens": include_opens, "value": value}
     progress.update(1.0, "Done")
-    return Report(f"{value.capitalize()} credited by {by}, every model", CONTRIBUTION_NOTE + warning, table, totals,
-                  params)
+    return Report(f"{value.capitalize()} credited by {by}, every model", _note(CONTRIBUTION_NOTE, warning), table,
+                  totals, params)
 
 
 def ropo_report(ws: Workspace, *, window_days: float = 30, by: str | None = None,
@@ -114,7 +118,7 @@ def ropo_report(ws: Workspace, *, window_days: float = 30, by: str | None = None
     params = {"window_days": window_days, "by": by, "require_no_online_order": require_no_online_order}
     progress.update(1.0, "Done")
     title = "ROPO: research online, purchase offline" + (f" — by {by}" if by else "")
-    return Report(title, ROPO_NOTE + warning, table, totals, params, table_key="groups")
+    return Report(title, _note(ROPO_NOTE, warning), table, totals, params, table_key="groups")
 
 
 def identification_report(ws: Workspace, *, by: str = "store", progress: Progress | None = None) -> Report:
@@ -126,5 +130,5 @@ def identification_report(ws: Workspace, *, by: str = "store", progress: Progres
     totals, table = identification(events, by=by)
     progress.update(1.0, "Done")
     currency, warning = _currency(events[(events["channel"] == STORE) & conversion_mask(events)])
-    return Report(f"Identification rate by {by}", IDENTIFICATION_NOTE + warning, table,
+    return Report(f"Identification rate by {by}", _note(IDENTIFICATION_NOTE, warning), table,
                   {**totals, "currency": currency}, {"by": by}, table_key="groups")

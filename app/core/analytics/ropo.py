@@ -21,6 +21,7 @@ from __future__ import annotations
 import pandas as pd
 
 from app.core.analytics.journeys import DAY, STORE, TOUCH_TYPES, conversion_mask
+from app.core import messages
 from app.core.fields import CONVERSION_TYPES
 
 WINDOWS: tuple[int, ...] = (7, 14, 30, 90)
@@ -28,9 +29,7 @@ ONLINE_TOUCH_TYPES = TOUCH_TYPES
 REVERSE_STORE_TYPES = frozenset(CONVERSION_TYPES | {"visit"})
 UNKNOWN_GROUP = "(unknown)"
 ALL_GROUP = "(all)"
-NOTE = ("Assisted, not caused: these purchases only co-occur with an earlier touch among identified buyers "
-        "(anonymous buyers are not seen), which does not prove the touch made the sale; to measure the effect, "
-        "hold a random 10% of customers out of a campaign and compare their store purchases.")
+NOTE = messages.text("report.ropo_note")
 GROUP_COLUMNS = ["group", "store_buyers", "store_purchases", "store_revenue_identified", "ropo_purchases",
                  "ropo_revenue", "ropo_share", "median_lag_days", "online_purchases", "online_revenue_identified",
                  "online_share", "reverse_revenue", "reverse_share", "reverse_median_lag_days"]

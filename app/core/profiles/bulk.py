@@ -18,6 +18,7 @@ from app.core.profiles.golden import compute_golden, golden_value, summary_row
 from app.core.profiles.members import Member, all_activity, load_members
 from app.core.profiles.model import ChannelConsent, ContactValue
 from app.core.profiles.survivorship import get_survivorship, source_ranks
+from app.core.retention import marketing_limit
 from app.core.suppression import SuppressionCheck
 from app.core.workspace import Workspace
 
@@ -109,6 +110,7 @@ def iter_profile_exports(ws: Workspace, *, profile_ids: Iterable[int] | None = N
     settings = get_survivorship(ws)
     ranks = source_ranks(ws, settings)
     check = SuppressionCheck(ws)
+    limit = marketing_limit(ws)  # the retention policy expires inactive people's consent
     many = len(ids) > BATCH
     activity = all_activity(ws) if many else None
     record_totals = _record_totals(ws, None) if many else None
@@ -124,7 +126,7 @@ def iter_profile_exports(ws: Workspace, *, profile_ids: Iterable[int] | None = N
                 continue
             golden = compute_golden(ms, ranks, settings)
             display, _, _, city, sources, n, first, last, _ = summary_row(golden, ms)
-            consent = consent_of(ms, check)
+            consent = consent_of(ms, check, limit)
             first_name, last_name, address, postcode, province, country, birth, gender = (
                 golden_value(golden, f) for f in ("first_name", "last_name", "address", "postcode", "province",
                                                   "country", "birth_date", "gender"))

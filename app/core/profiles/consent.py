@@ -13,21 +13,25 @@ Each member record may state a consent for email and for SMS (``fields.CONSENT_S
 4. Otherwise, for email only: a past buyer who gave the address with a sale and objected nowhere →
    ``soft_spam`` (Codice Privacy art. 130(4): the shop's own similar products, opt-out offered in
    every message). SMS has no such exception: no opt-in, no basis.
+5. Then the workspace's retention policy (app.core.retention): a profile with no activity since the
+   marketing limit's cut-off day (no event, no purged one, no record imported or updated) may not
+   be contacted: whatever the state, the basis becomes ``none``, with the reason.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.core import messages
 from app.core.errors import UsageError
 from app.core.profiles.members import Member, epoch, iso_ts, load_members
 from app.core.profiles.model import ChannelConsent, Consent
+from app.core.retention import MarketingLimit, marketing_limit
 from app.core.suppression import SuppressionCheck
 from app.core.workspace import Workspace
 
 REFUSALS = ("suppressed", "cleaned", "opt_out")  # most restrictive first, as in CONSENT_STATES
-SAID = {"suppressed": "is blocklisted (suppressed)", "cleaned": "was cleaned (the address bounced)",
-        "opt_out": "refused or unsubscribed", "opt_in": "opted in"}
+SAID = {state: f"consent.said.{state}" for state in (*REFUSALS, "opt_in")}  # messages codes
 CHANNELS = ("email", "sms")
 
 
@@ -40,8 +44,9 @@ class _Statement:
     member: Member
 
     def line(self) -> str:
-        when = f"on {self.at[:10]}" if self.dated else f"undated; as of {self.at[:10]}, when the source was read"
-        return f"{self.member.ref} {SAID[self.state]} ({when})"
+        when = messages.text("consent.on" if self.dated else "consent.undated", day=messages.as_date(self.at))
+        return messages.text("consent.statement", ref=self.member.ref, said=messages.text(SAID[self.state]),
+                             when=when)
 
 
 def _statements(channel: str, members: list[Member]) -> list[_Statement]:
@@ -68,7 +73,7 @@ def channel_consent(channel: str, members: list[Member], suppressed: str | None 
     """Merge one channel's statements; ``suppressed`` names a listed identifier (masked) if any."""
     if suppressed:
         return ChannelConsent("suppressed", "none", None, None,
-                              [f"{suppressed} is on the suppression list of erased people: never contact"])
+                              [messages.text("consent.on_suppression_list", identifier=suppressed)])
     said = _statements(channel, members)
     refusals = [s for s in said if s.state in REFUSALS]
     opt_ins = [s for s in said if s.state == "opt_in"]
@@ -78,30 +83,29 @@ def channel_consent(channel: str, members: list[Member], suppressed: str | None 
         newer = [s for s in opt_ins if s.dated and s.when > latest.when]
         if newer:
             win = max(newer, key=lambda s: s.when)
-            reasons.append(f"the opt-in of {win.at[:10]} ({win.member.source}) is newer than every refusal: "
-                           f"it stands (legal basis: consent)")
+            reasons.append(messages.text("consent.newer_opt_in", day=messages.as_date(win.at),
+                                         source=win.member.source))
             return ChannelConsent("opt_in", "consent", win.at, win.member.source, reasons)
         state = min((s.state for s in refusals), key=REFUSALS.index)
         deciding = max((s for s in refusals if s.state == state), key=lambda s: s.when)
         if opt_ins:
-            reasons.append("no opt-in is dated after the latest refusal, so the refusal wins")
-        reasons.append(f"{SAID[state]} in {deciding.member.source}: do not contact (legal basis: none)")
+            reasons.append(messages.text("consent.refusal_wins"))
+        reasons.append(messages.text("consent.refused", said=messages.text(SAID[state]), source=deciding.member.source))
         return ChannelConsent(state, "none", deciding.at, deciding.member.source, reasons)
     if opt_ins:
         win = max(opt_ins, key=lambda s: (s.dated, s.when))
-        reasons.append(f"opted in, no refusal anywhere (legal basis: consent, from {win.member.source})")
+        reasons.append(messages.text("consent.opted_in", source=win.member.source))
         return ChannelConsent("opt_in", "consent", win.at, win.member.source, reasons)
     buyer = _soft_spam(members)
     if channel == "email" and buyer is not None:
         bought = iso_ts(buyer.last_purchase_ts)
-        reasons.append(f"no consent recorded; {buyer.n_email} was given with a purchase ({buyer.ref}, last on "
-                       f"{(bought or '')[:10]}) and no source objects: soft-spam for the shop's own similar "
-                       "products, with an opt-out in every message (Codice Privacy art. 130(4))")
+        reasons.append(messages.text("consent.soft_spam", email=buyer.n_email, ref=buyer.ref,
+                                     day=messages.as_date(bought)))
         return ChannelConsent("unknown", "soft_spam", bought, buyer.source, reasons)
     if channel == "sms" and buyer is not None:
-        reasons.append("no SMS consent recorded; the soft-spam exception covers email only (legal basis: none)")
+        reasons.append(messages.text("consent.sms_not_soft_spam"))
     else:
-        reasons.append(f"no {'SMS' if channel == 'sms' else 'email'} consent recorded (legal basis: none)")
+        reasons.append(messages.text(f"consent.none.{channel}"))
     return ChannelConsent("unknown", "none", None, None, reasons)
 
 
@@ -124,14 +128,30 @@ def _suppressed(check: SuppressionCheck, channel: str, members: list[Member]) ->
     return None
 
 
-def consent_of(members: list[Member], check: SuppressionCheck) -> Consent:
-    return Consent(*(channel_consent(c, members, _suppressed(check, c, members)) for c in CHANNELS))
+def inactive_since(members: list[Member], limit: MarketingLimit) -> bool:
+    """No member record active on or after the limit's cut-off day (events, purged events, imports)."""
+    return not any((m.last_ts or 0) >= limit.cutoff_ts or (epoch(m.updated_at) or 0) >= limit.cutoff_ts
+                   or m.record_id in limit.active_records for m in members)
 
 
-def consents(ws: Workspace, profile_ids: Iterable[int]) -> dict[int, Consent]:
-    """Consent of many profiles at once (the exports' bulk form)."""
+def consent_of(members: list[Member], check: SuppressionCheck, limit: MarketingLimit | None = None) -> Consent:
+    """The merged consent; ``limit`` (``marketing_limit(ws)``) expires it for inactive people."""
+    consent = Consent(*(channel_consent(c, members, _suppressed(check, c, members)) for c in CHANNELS))
+    if limit is not None and inactive_since(members, limit):
+        for c in (consent.email, consent.sms):
+            if c.may_contact:
+                c.basis = "none"
+                c.reasons.append(f"no activity for {limit.months} months (retention policy): consent expired, "
+                                 "do not contact (legal basis: none)")
+    return consent
+
+
+def consents(ws: Workspace, profile_ids: Iterable[int], *, expire: bool = True) -> dict[int, Consent]:
+    """Consent of many profiles at once (the exports' bulk form); ``expire=False`` ignores the
+    retention policy's marketing limit (to count whom it expires)."""
     check = SuppressionCheck(ws)
-    return {pid: consent_of(ms, check) for pid, ms in load_members(ws, profile_ids).items()}
+    limit = marketing_limit(ws) if expire else None
+    return {pid: consent_of(ms, check, limit) for pid, ms in load_members(ws, profile_ids).items()}
 
 
 def profile_consent(ws: Workspace, profile_id: int) -> Consent:

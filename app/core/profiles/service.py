@@ -29,6 +29,7 @@ from app.core.profiles.steps import (
     undo_description,
 )
 from app.core.profiles.survivorship import get_survivorship, source_ranks
+from app.core.retention import marketing_limit
 from app.core.suppression import SuppressionCheck
 from app.core.workspace import Workspace
 
@@ -81,5 +82,6 @@ def profile_detail(ws: Workspace, profile_id: int, *, history_limit: int = 200) 
     summary = _summary_json({"id": profile_id, **dict(zip(SUMMARY[:-1], summary_row(golden, members)[:-1]))})
     as_of = {m.ref: m.as_of for m in members}
     records = [{**r, "as_of": as_of.get(r["ref"])} for r in base.records]
-    return ProfileDetail(profile_id, summary, golden, records, consent_of(members, SuppressionCheck(ws)),
-                         base.events, history(ws, history_limit, profile_id))
+    consent = consent_of(members, SuppressionCheck(ws), marketing_limit(ws))
+    return ProfileDetail(profile_id, summary, golden, records, consent, base.events,
+                         history(ws, history_limit, profile_id))

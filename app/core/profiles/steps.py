@@ -16,9 +16,11 @@ Erasure (``forget``) is final: it cannot be undone, and the steps before it no l
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 
 import orjson
 
+from app.core import messages
 from app.core.errors import UsageError
 from app.core.matching import recluster
 from app.core.matching.store import profile_members, refs_of
@@ -30,8 +32,7 @@ _STEP_SQL = """
     SELECT max(id), group_id FROM decisions WHERE {where}
     GROUP BY coalesce(group_id, -id) ORDER BY max(id) DESC LIMIT ?
 """
-LABELS = {"auto_merge": "automatic merges", "accept": "accept", "reject": "reject", "merge": "merge",
-          "unmerge": "unmerge", "forget": "erasure"}
+LABELED = ("accept", "reject", "skip", "merge")  # decision kinds worded by a history.kind.* message
 
 
 @dataclass
@@ -71,19 +72,21 @@ class StepResult:
         return f"{self.action.capitalize()}: {self.step.description}{how}"
 
 
-def _describe(kind: str, n: int, last: dict) -> str:
+def _describe(kind: str, n: int, last: dict) -> messages.Text:
     a, b = last.get("a_ref"), last.get("b_ref")
     payload = orjson.loads(last.get("payload") or "{}")
     if kind == "auto_merge":
-        return f"match run {last['ts'][:16].replace('T', ' ')}: {n} automatic merges"
+        return messages.text("history.match_run", when=datetime.fromisoformat(last["ts"]), count=n)
     if kind == "merge" and payload.get("profiles"):
         pa, pb = payload["profiles"]
-        return f"merge of profiles {pa} and {pb}"
+        return messages.text("history.merge_profiles", a=pa, b=pb)
     if kind == "unmerge":
-        return f"unmerge {a} from profile {payload.get('profile', '?')}"
+        return messages.text("history.unmerge", ref=a, profile=payload.get("profile", "?"))
     if kind == "forget":
-        return "erasure of a person (final)"
-    return f"{LABELS.get(kind, kind)} {a or 'a record'} ↔ {b or 'a record'}"
+        return messages.text("history.erasure")
+    decision = messages.text(f"history.kind.{kind}") if kind in LABELED else kind
+    return messages.text("history.decision", decision=decision, a=a or messages.text("history.a_record"),
+                         b=b or messages.text("history.a_record"))
 
 
 def _steps(ws: Workspace, where: str, params: tuple, limit: int) -> list[Step]:
@@ -194,10 +197,9 @@ def undo(ws: Workspace) -> StepResult:
     with ws.atomic():
         target = _undo_target(ws)
         if target is None:
-            raise UsageError("nothing to undo")
+            raise UsageError(messages.text("history.nothing_to_undo"))
         if target.step.kind == "forget":
-            raise UsageError("the latest step is an erasure, which is final: it cannot be undone "
-                             "(nor can the steps before it)")
+            raise UsageError(messages.text("history.erasure_is_final"))
         result = _apply(ws, "undo", target)
     result.step.undone = True
     return result
@@ -208,7 +210,7 @@ def redo(ws: Workspace) -> StepResult:
     with ws.atomic():
         target = _redo_target(ws)
         if target is None:
-            raise UsageError("nothing to redo")
+            raise UsageError(messages.text("history.nothing_to_redo"))
         result = _apply(ws, "redo", target)
     result.step.undone = False
     return result
