@@ -58,6 +58,13 @@ def test_cannot_link_is_never_made_directly_or_through_others():
     assert frozenset({1, 2}) in g
 
 
+def test_cannot_link_to_a_record_outside_the_component_is_harmless():
+    """A local recluster sees only its component; a rejected partner elsewhere must not break it."""
+    a, b, w = links((1, 2, 30))
+    res = cluster([1, 2], a, b, w, Constraints(cannot={(2, 99)}), {})
+    assert groups(res.labels) == {frozenset({1, 2})}
+
+
 def test_must_link_is_kept_even_against_the_guard():
     persons = {1: Person("GIULIA", "BIANCHI", 1950), 2: Person("MARCO", "BIANCHI", 1990)}
     res = cluster([1, 2], *links(), Constraints(must=[(1, 2)]), persons)

@@ -191,6 +191,7 @@ def m001_initial(conn: sqlite3.Connection) -> None:
             undone_at TEXT
         );
         CREATE INDEX decisions_refs ON decisions(a_ref, b_ref);
+        CREATE INDEX decisions_kind ON decisions(kind, undone);
 
         -- What one undoable step (a decision, or a match run's group) changed, keyed by its last
         -- decision: {"m": {record_id: profile_id|null}, "p": {profile_id: [created_at, updated_at]|null},

@@ -132,7 +132,8 @@ class _Forest:
         if not partners:
             return False
         small, big = (ra, rb) if self.size(ra) <= self.size(rb) else (rb, ra)
-        return any(self.find(o) == big for m in self.members.get(small, [small]) for o in partners.get(m, ()))
+        return any(o in self.parent and self.find(o) == big  # partners outside this component cannot join it
+                   for m in self.members.get(small, [small]) for o in partners.get(m, ()))
 
     def union(self, ra: int, rb: int) -> None:
         if self.size(ra) < self.size(rb):

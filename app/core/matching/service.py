@@ -260,10 +260,11 @@ def _closure(ws: Workspace, seeds: set[int]) -> set[int]:
     must = store.load_constraints(ws).must
     while frontier:
         with store.temp_ids(ws, frontier) as t:
+            # walk the pairs indexes from the few seeds ('+band': not the band index, which would scan)
             linked = {r[0] for r in ws.query(
-                f"SELECT b FROM pairs JOIN {t} t ON t.id = pairs.a WHERE band = 'auto' "
-                f"UNION SELECT a FROM pairs JOIN {t} t ON t.id = pairs.b WHERE band = 'auto'")}
-            profiles = {r[0] for r in ws.query(f"SELECT profile_id FROM memberships JOIN {t} t ON t.id = record_id")}
+                f"SELECT b FROM pairs WHERE a IN (SELECT id FROM {t}) AND +band = 'auto' "
+                f"UNION SELECT a FROM pairs WHERE b IN (SELECT id FROM {t}) AND +band = 'auto'")}
+            profiles = {r[0] for r in ws.query(f"SELECT profile_id FROM memberships WHERE record_id IN (SELECT id FROM {t})")}
         linked |= set(store.profile_members(ws, profiles))
         linked |= {b for a, b in must if a in ids} | {a for a, b in must if b in ids}
         frontier = linked - ids
@@ -281,8 +282,8 @@ def recluster(ws: Workspace, record_ids, *, settings: MatchSettings | None = Non
     with ws.atomic():
         ids = _closure(ws, {int(r) for r in record_ids})
         with store.temp_ids(ws, ids) as t:
-            links = ws.query(f"SELECT a, b, match_weight, evidence FROM pairs JOIN {t} t ON t.id = pairs.a "
-                             "WHERE band = 'auto'")
+            links = ws.query(f"SELECT a, b, match_weight, evidence FROM pairs WHERE a IN (SELECT id FROM {t}) "
+                             "AND +band = 'auto'")
         links = [row for row in links if row[1] in ids]
         arr = np.array([(r[0], r[1]) for r in links], np.int64).reshape(-1, 2)
         w = np.array([r[2] for r in links], np.float64)

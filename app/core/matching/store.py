@@ -40,19 +40,19 @@ def load_records_frame(ws: Workspace, record_ids: Iterable[int] | None = None) -
     if record_ids is None:
         return pd.read_sql_query(sql + " ORDER BY r.id", ws.conn)
     with temp_ids(ws, record_ids) as t:
-        return pd.read_sql_query(sql + f" JOIN {t} t ON t.id = r.id ORDER BY r.id", ws.conn)
+        return pd.read_sql_query(sql + f" WHERE r.id IN (SELECT id FROM {t}) ORDER BY r.id", ws.conn)
 
 
 def load_memberships(ws: Workspace, record_ids: Iterable[int] | None = None) -> dict[int, int]:
     if record_ids is None:
         return dict(ws.query("SELECT record_id, profile_id FROM memberships"))
     with temp_ids(ws, record_ids) as t:
-        return dict(ws.query(f"SELECT m.record_id, m.profile_id FROM memberships m JOIN {t} t ON t.id = m.record_id"))
+        return dict(ws.query(f"SELECT record_id, profile_id FROM memberships WHERE record_id IN (SELECT id FROM {t})"))
 
 
 def profile_members(ws: Workspace, profile_ids: Iterable[int]) -> list[int]:
     with temp_ids(ws, profile_ids, "_pids") as t:
-        return [r[0] for r in ws.query(f"SELECT m.record_id FROM memberships m JOIN {t} t ON t.id = m.profile_id")]
+        return [r[0] for r in ws.query(f"SELECT record_id FROM memberships WHERE profile_id IN (SELECT id FROM {t})")]
 
 
 def refs_of(ws: Workspace, record_ids: Iterable[int]) -> dict[int, str]:
@@ -144,7 +144,7 @@ def write_memberships(ws: Workspace, assignment: dict[int, int], now: str) -> se
     changed = [(pid, rid) for rid, pid in assignment.items() if old.get(rid) != pid]
     touched = {pid for pid, _ in changed} | {old[rid] for _, rid in changed if rid in old}
     with temp_ids(ws, touched, "_pids") as t:
-        existing = {r[0] for r in ws.query(f"SELECT p.id FROM profiles p JOIN {t} t ON t.id = p.id")}
+        existing = {r[0] for r in ws.query(f"SELECT id FROM profiles WHERE id IN (SELECT id FROM {t})")}
     ws.conn.executemany("INSERT INTO profiles(id, created_at, updated_at) VALUES (?, ?, ?)",
                         ((p, now, now) for p in sorted({pid for pid, _ in changed} - existing)))
     ws.conn.executemany("INSERT INTO memberships(record_id, profile_id) VALUES (?, ?) "
