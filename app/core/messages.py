@@ -167,6 +167,20 @@ MESSAGES: dict[str, str] = {
     "history.nothing_to_redo": "nothing to redo",
     "history.erasure_is_final": "the latest step is an erasure, which is final: it cannot be undone "
                                 "(nor can the steps before it)",
+    # -- the steward's merges and unmerges (app.core.profiles.edits) -------------------------------------
+    "profile.not_found": "no profile {profile}; see `unico profiles`",
+    "profile.merge_itself": "profile {profile} cannot be merged with itself",
+    "profile.merge_kept_apart": "profiles {a} and {b} could not be merged: a decision keeps some of their records "
+                                "apart (see `unico history`)",
+    "profile.unmerge_unmatched": "{ref} belongs to no profile yet; run `unico match` first",
+    "profile.unmerge_only_record": "{ref} is the only record of profile {profile}: there is nothing to take it out of",
+    # -- exports (app.core.exporting) -------------------------------------------------------------------
+    "export.cannot_write": "{target}: cannot write the file: {reason}",
+    "export.table_extension": "{name}: name the file .csv or .xlsx (it decides the format)",
+    "export.no_such_folder": "{folder}: no such folder",
+    "export.folder_is_file": "{folder} is a file; give the name of a new folder for the export files",
+    "export.folder_not_empty": "{folder} already holds files; choose a new or empty folder (an export never "
+                               "overwrites: an old file left beside the new ones could be uploaded by mistake)",
     # -- report caveats (app.core.analytics) ------------------------------------------------------------
     "report.contribution_note": "Credits share out the purchases of identified customers among the touches in the "
                                 "window before them; they describe the paths, not what each channel caused. "

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core import messages
 from app.core.errors import UsageError
 from app.core.exporting.audience import COUNT_KEYS, NOTE_HEADERS, build_audience
 from app.core.exporting.email_tools import TOOLS, EmailTool, ToolFile
@@ -111,10 +112,9 @@ def write_email_tool(profiles: Iterable[ProfileExport], out_dir: str | Path, too
 
 def _check_target(out: Path) -> None:
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{out} is a file; give the name of a new folder for the export files")
+        raise UsageError(messages.text("export.folder_is_file", folder=out))
     if out.is_dir() and any(out.iterdir()):
-        raise UsageError(f"{out} already holds files; choose a new or empty folder (an export never "
-                         "overwrites: an old file left beside the new ones could be uploaded by mistake)")
+        raise UsageError(messages.text("export.folder_not_empty", folder=out))
 
 
 def _encoded_rows(f: ToolFile, delimiter: str) -> Iterator[bytes]:

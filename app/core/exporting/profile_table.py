@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.core import messages
 from app.core.errors import UsageError
 from app.core.exporting.writers import table_kind, write_rows
 from app.core.fields import CHANNELS
@@ -117,7 +118,7 @@ def export_profiles(ws: Workspace, path: str | Path, *, progress: Progress | Non
 
     table_kind(path)  # refuse a wrong extension or a missing folder before any work
     if not Path(path).parent.is_dir():
-        raise UsageError(f"{Path(path).parent}: no such folder")
+        raise UsageError(messages.text("export.no_such_folder", folder=Path(path).parent))
     progress = progress or Progress()
     channels = purchase_channels(ws)
     headers = profile_headers(channels)

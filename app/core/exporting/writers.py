@@ -27,6 +27,7 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
+from app.core import messages
 from app.core.errors import UnicoError, UsageError
 from app.core.exporting.safe import is_formula_like, safe_text
 
@@ -67,7 +68,7 @@ def replacing(path: str | os.PathLike, mode: str = "wb", **open_args: Any) -> It
     try:
         f = open(part, mode, **open_args)
     except OSError as e:
-        raise UnicoError(f"{target}: cannot write the file: {e.strerror}") from e
+        raise UnicoError(messages.text("export.cannot_write", target=target, reason=e.strerror)) from e
     try:
         with f:
             yield f
@@ -155,7 +156,7 @@ def table_kind(path: str | os.PathLike) -> str:
     """``csv`` or ``xlsx`` from the file name; UsageError for anything else."""
     suffix = Path(path).suffix.lower()
     if suffix not in TABLE_EXTENSIONS:
-        raise UsageError(f"{Path(path).name}: name the file .csv or .xlsx (it decides the format)")
+        raise UsageError(messages.text("export.table_extension", name=Path(path).name))
     return suffix[1:]
 
 

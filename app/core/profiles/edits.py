@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 import orjson
 
+from app.core import messages
 from app.core.errors import UsageError
 from app.core.matching import recluster
 from app.core.matching.store import (
@@ -49,7 +50,7 @@ class EditResult:
 def _members(ws: Workspace, profile_id: int) -> list[int]:
     found = sorted(profile_members(ws, [profile_id]))
     if not found:
-        raise UsageError(f"no profile {profile_id}; see `unico profiles`")
+        raise UsageError(messages.text("profile.not_found", profile=profile_id))
     return found
 
 
@@ -64,7 +65,7 @@ def _strongest_pair(ws: Workspace, a: list[int], b: list[int]) -> tuple[float | 
 def merge_profiles(ws: Workspace, a: int, b: int, *, actor: str = "steward", reason: str | None = None) -> EditResult:
     """Make profiles ``a`` and ``b`` one; the larger keeps its id (ties: the older one)."""
     if a == b:
-        raise UsageError(f"profile {a} cannot be merged with itself")
+        raise UsageError(messages.text("profile.merge_itself", profile=a))
     with ws.atomic(), journal.capture(ws) as changes:
         ma, mb = _members(ws, a), _members(ws, b)
         refs = refs_of(ws, ma + mb)
@@ -84,8 +85,7 @@ def merge_profiles(ws: Workspace, a: int, b: int, *, actor: str = "steward", rea
         change = recluster(ws, ma + mb)
         held = set(load_memberships(ws, ma + mb).values())
         if len(held) != 1:
-            raise UsageError(f"profiles {a} and {b} could not be merged: a decision keeps some of their records "
-                             "apart (see `unico history`)")
+            raise UsageError(messages.text("profile.merge_kept_apart", a=a, b=b))
         changes.store(decision_id)
     return EditResult(decision_id, "merge", held.pop(), change["profiles"],
                       {"merged": [a, b], "overridden": len(blocking)})
@@ -103,11 +103,11 @@ def unmerge(ws: Workspace, ref: str, *, actor: str = "steward", reason: str | No
         rid = record_id(ws, ref)
         pid = load_memberships(ws, [rid]).get(rid)
         if pid is None:
-            raise UsageError(f"{ref} belongs to no profile yet; run `unico match` first")
+            raise UsageError(messages.text("profile.unmerge_unmatched", ref=ref))
         members = _members(ws, pid)
         others = [m for m in members if m != rid]
         if not others:
-            raise UsageError(f"{ref} is the only record of profile {pid}: there is nothing to take it out of")
+            raise UsageError(messages.text("profile.unmerge_only_record", ref=ref, profile=pid))
         refs = refs_of(ws, members)
         links = ws.query("SELECT CASE WHEN a = ? THEN b ELSE a END, probability FROM pairs WHERE (a = ? OR b = ?) "
                          "AND band = 'auto' ORDER BY probability DESC", (rid, rid, rid))
