@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "app.commands.importing",
     "app.commands.matching",
     "app.commands.profiles",
+    "app.commands.retention",
     "app.commands.reports",
     "app.commands.exporting",
     "app.commands.demo",

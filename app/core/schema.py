@@ -209,5 +209,14 @@ def m001_initial(conn: sqlite3.Connection) -> None:
             created_at TEXT NOT NULL,
             reason TEXT
         );
+
+        -- When the retention policy deleted a record's old events: the time of the latest one and of the
+        -- latest purchase among them, so that the person's last activity (the marketing limit counts from
+        -- it) and a sale (the soft-spam basis) stay known once the history itself is gone.
+        CREATE TABLE purged_activity (
+            record_id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+            last_ts INTEGER NOT NULL,
+            last_purchase_ts INTEGER
+        );
         """
     )

@@ -26,7 +26,7 @@ from app.core import messages
 from app.core.errors import UsageError
 from app.core.profiles.members import Member, epoch, iso_ts, load_members
 from app.core.profiles.model import ChannelConsent, Consent
-from app.core.retention import MarketingLimit, marketing_limit
+from app.core.retention import MarketingLimit, marketing_limit, months_text
 from app.core.suppression import SuppressionCheck
 from app.core.workspace import Workspace
 
@@ -129,9 +129,10 @@ def _suppressed(check: SuppressionCheck, channel: str, members: list[Member]) ->
 
 
 def inactive_since(members: list[Member], limit: MarketingLimit) -> bool:
-    """No member record active on or after the limit's cut-off day (events, purged events, imports)."""
+    """No member record active on or after the limit's cut-off day (events, purged ones included, or
+    the record's import or update)."""
     return not any((m.last_ts or 0) >= limit.cutoff_ts or (epoch(m.updated_at) or 0) >= limit.cutoff_ts
-                   or m.record_id in limit.active_records for m in members)
+                   for m in members)
 
 
 def consent_of(members: list[Member], check: SuppressionCheck, limit: MarketingLimit | None = None) -> Consent:
@@ -141,8 +142,8 @@ def consent_of(members: list[Member], check: SuppressionCheck, limit: MarketingL
         for c in (consent.email, consent.sms):
             if c.may_contact:
                 c.basis = "none"
-                c.reasons.append(f"no activity for {limit.months} months (retention policy): consent expired, "
-                                 "do not contact (legal basis: none)")
+                c.reasons.append(f"no activity for {months_text(limit.months)} (retention policy): consent "
+                                 "expired, do not contact (legal basis: none)")
     return consent
 
 

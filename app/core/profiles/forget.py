@@ -20,6 +20,8 @@ stored images of earlier steps may name the person).
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from itertools import zip_longest
@@ -53,6 +55,19 @@ class ForgetResult:
 
     def to_json(self) -> dict:
         return asdict(self)
+
+
+@contextmanager
+def secure_deletion(ws: Workspace) -> Iterator[None]:
+    """Deleted pages overwritten and the WAL truncated afterwards: deleted values leave the file itself,
+    not only the tables (run the deleting transaction inside)."""
+    secure = ws.scalar("PRAGMA secure_delete")
+    ws.execute("PRAGMA secure_delete = ON")
+    try:
+        yield
+        ws.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        ws.execute(f"PRAGMA secure_delete = {int(secure or 0)}")
 
 
 def suppression_dir(ws: Workspace) -> Path:
@@ -158,36 +173,30 @@ def forget(ws: Workspace, profile_id: int, *, actor: str = "steward", today: dat
     record_ids = sorted(profile_members(ws, [profile_id]))
     if not record_ids:
         raise UsageError(f"no profile {profile_id}; see `unico profiles`")
-    secure = ws.scalar("PRAGMA secure_delete")
-    ws.execute("PRAGMA secure_delete = ON")
-    try:
-        with ws.atomic():
-            emails, phones, needles = _identifiers(ws, record_ids)
-            refs = set(refs_of(ws, record_ids).values())
-            with temp_ids(ws, record_ids, "_forget_ids") as t:
-                files = [r[0] for r in ws.query(
-                    f"SELECT DISTINCT i.file_path FROM imports i WHERE i.file_path IS NOT NULL AND i.id IN "
-                    f"(SELECT import_id FROM records WHERE id IN (SELECT id FROM {t}) UNION "
-                    f"SELECT import_id FROM events WHERE record_id IN (SELECT id FROM {t})) ORDER BY 1")]
-                events = ws.execute(f"DELETE FROM events WHERE record_id IN (SELECT id FROM {t})").rowcount
-                ws.execute(f"DELETE FROM records WHERE id IN (SELECT id FROM {t})")  # pairs, memberships, changes
-            naming, params = _naming(needles, "raw")
-            anonymous = ws.execute(f"DELETE FROM events WHERE record_id IS NULL AND (person_ref IN "
-                                   f"({','.join('?' * len(needles))}) OR {naming})", (*needles, *params)).rowcount
-            ws.execute("DELETE FROM profiles WHERE id = ?", (profile_id,))
-            rejects = _sweep_rejects(ws, needles)
-            stubs = _stub_decisions(ws, refs)
-            _scrub_junk(ws, needles)
-            hashes = {add_suppression(ws, "email", e, reason="erased") for e in emails}
-            hashes |= {add_suppression(ws, "phone", p, reason="erased") for p in phones}
-            journal.forget_all(ws)
-            ws.execute("INSERT INTO decisions(ts, kind, actor, reason, payload) VALUES (?, 'forget', ?, ?, ?)",
-                       (utcnow(), actor, "erasure request (GDPR art. 17)",
-                        orjson.dumps({"records": len(record_ids), "events": events + anonymous}).decode()))
-            path = _write_suppression_file(ws, emails, phones, today or date.today())
-            shared = _sharing(ws, emails, phones)
-        ws.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        ws.execute(f"PRAGMA secure_delete = {int(secure or 0)}")
+    with secure_deletion(ws), ws.atomic():
+        emails, phones, needles = _identifiers(ws, record_ids)
+        refs = set(refs_of(ws, record_ids).values())
+        with temp_ids(ws, record_ids, "_forget_ids") as t:
+            files = [r[0] for r in ws.query(
+                f"SELECT DISTINCT i.file_path FROM imports i WHERE i.file_path IS NOT NULL AND i.id IN "
+                f"(SELECT import_id FROM records WHERE id IN (SELECT id FROM {t}) UNION "
+                f"SELECT import_id FROM events WHERE record_id IN (SELECT id FROM {t})) ORDER BY 1")]
+            events = ws.execute(f"DELETE FROM events WHERE record_id IN (SELECT id FROM {t})").rowcount
+            ws.execute(f"DELETE FROM records WHERE id IN (SELECT id FROM {t})")  # pairs, memberships, changes
+        naming, params = _naming(needles, "raw")
+        anonymous = ws.execute(f"DELETE FROM events WHERE record_id IS NULL AND (person_ref IN "
+                               f"({','.join('?' * len(needles))}) OR {naming})", (*needles, *params)).rowcount
+        ws.execute("DELETE FROM profiles WHERE id = ?", (profile_id,))
+        rejects = _sweep_rejects(ws, needles)
+        stubs = _stub_decisions(ws, refs)
+        _scrub_junk(ws, needles)
+        hashes = {add_suppression(ws, "email", e, reason="erased") for e in emails}
+        hashes |= {add_suppression(ws, "phone", p, reason="erased") for p in phones}
+        journal.forget_all(ws)
+        ws.execute("INSERT INTO decisions(ts, kind, actor, reason, payload) VALUES (?, 'forget', ?, ?, ?)",
+                   (utcnow(), actor, "erasure request (GDPR art. 17)",
+                    orjson.dumps({"records": len(record_ids), "events": events + anonymous}).decode()))
+        path = _write_suppression_file(ws, emails, phones, today or date.today())
+        shared = _sharing(ws, emails, phones)
     return ForgetResult(profile_id, len(record_ids), events + anonymous, rejects, stubs, len(hashes),
                         str(path) if path else None, shared, files)

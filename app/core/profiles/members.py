@@ -6,6 +6,9 @@ its consent statements, and what its events say: when it was last active and whe
 an identity found on an event row (the order's email was true on the order date), else the later
 of that and the time the row was last written by an import (a snapshot export is true as of the
 day it was read).
+
+Events the retention policy deleted still count for when the record was last active and whether it
+bought (``purged_activity``: their latest time and latest purchase), not for its first activity.
 """
 from __future__ import annotations
 
@@ -39,6 +42,9 @@ _ACTIVITY_OF = _ACTIVITY + (" FROM {t} t CROSS JOIN memberships m ON m.profile_i
 _SPAN_ALL = "SELECT record_id, min(ts), max(ts) FROM events WHERE record_id IS NOT NULL GROUP BY record_id"
 _BOUGHT_ALL = ("SELECT record_id, count(*), max(ts) FROM events NOT INDEXED WHERE type = 'purchase' "
                "AND record_id IS NOT NULL GROUP BY record_id")
+_PURGED_OF = ("SELECT a.record_id, a.last_ts, a.last_purchase_ts FROM {t} t CROSS JOIN memberships m "
+              "ON m.profile_id = t.id JOIN purged_activity a ON a.record_id = m.record_id")
+_PURGED_ALL = "SELECT record_id, last_ts, last_purchase_ts FROM purged_activity"
 Activity = dict[int, tuple]  # record id -> (first ts, last ts, purchases, last purchase ts)
 
 
@@ -106,10 +112,20 @@ def epoch(iso: str) -> float | None:
     return (t if t.tzinfo else t.replace(tzinfo=UTC)).timestamp()
 
 
+def _with_purged(activity: Activity, purged) -> Activity:
+    """Add what deleted events left (latest time, latest purchase: a sale counts as one purchase)."""
+    for rid, last, last_purchase in purged:
+        first, t1, n, p1 = activity.get(rid, (None, None, 0, None))
+        activity[rid] = (first, max(t1 or last, last), n or int(last_purchase is not None),
+                         max(p1 or 0, last_purchase or 0) or None)
+    return activity
+
+
 def all_activity(ws: Workspace) -> Activity:
     """The activity of every record with events (one pass over the events table)."""
     bought = {r[0]: (r[1], r[2]) for r in ws.execute(_BOUGHT_ALL)}
-    return {rid: (t0, t1, *bought.get(rid, (0, None))) for rid, t0, t1 in ws.execute(_SPAN_ALL)}
+    activity = {rid: (t0, t1, *bought.get(rid, (0, None))) for rid, t0, t1 in ws.execute(_SPAN_ALL)}
+    return _with_purged(activity, ws.execute(_PURGED_ALL))
 
 
 def load_members(ws: Workspace, profile_ids: Iterable[int], activity: Activity | None = None) -> dict[int, list[Member]]:
@@ -120,7 +136,8 @@ def load_members(ws: Workspace, profile_ids: Iterable[int], activity: Activity |
     with temp_ids(ws, profile_ids, "_golden_pids") as t:
         rows = ws.execute(_MEMBER_SQL.format(t=t)).fetchall()
         if activity is None:
-            activity = {r[0]: tuple(r[1:]) for r in ws.execute(_ACTIVITY_OF.format(t=t))}
+            activity = _with_purged({r[0]: tuple(r[1:]) for r in ws.execute(_ACTIVITY_OF.format(t=t))},
+                                    ws.execute(_PURGED_OF.format(t=t)).fetchall())
     for row in rows:
         m = Member(row[0], row[1], row[2], row[3], row[4], row[5], row[6], loads(row[7] or "{}"), *row[8:23])
         m._set_activity(activity.get(m.record_id))
