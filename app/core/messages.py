@@ -9,7 +9,8 @@ user's locale. Build one with ``text(code, **params)``:
 * a param is a value the template shows: a number or date (the GUI formats it with the locale),
   a nested ``Text`` (translated in turn), or data shown as it is (a file name, a column, a source);
 * ``{name!r}`` quotes a value (a column name) and a format spec formats it (``{share:.0%}``,
-  ``{when:%Y-%m-%d %H:%M}``) — the English comes from ``str.format``, the GUI reads the same
+  ``{when:%Y-%m-%d %H:%M}``; ``{line:d}`` marks a number that is an id or a line, shown without
+  thousands separators) — the English comes from ``str.format``, the GUI reads the same
   placeholders in the translated template;
 * ``joined(parts, sep)`` keeps a list of messages (or a message and its warning) translatable.
 
@@ -53,7 +54,7 @@ MESSAGES: dict[str, str] = {
     "import.no_header": "the file holds no table (no header line found)",
     "import.header_unreadable": "the header line cannot be read ({error})",
     "import.header_empty": "the header line is empty: no usable column",
-    "import.header_line": "the header is on line {line}; the lines above it were skipped",
+    "import.header_line": "the header is on line {line:d}; the lines above it were skipped",
     "import.ragged_rows": "rows do not all have the same number of values with delimiter {delimiter!r}; "
                           "the odd ones will be rejected",
     "import.unclosed_quote": "a quote opened on this line is never closed, so the rest of the file cannot be read "
@@ -106,7 +107,7 @@ MESSAGES: dict[str, str] = {
                         "assumed day/month, the Italian default",
     "dates.not_numeric": "no numeric dates among {total} values; assumed day/month",
     # -- running and undoing an import (app.core.importing.convert, service, history) --------------
-    "import.issues": "{count} {what} (first: {file}, line {line}, column {column!r})",
+    "import.issues": "{count} {what} (first: {file}, line {line:d}, column {column!r})",
     "import.issue.formula": "cells look like spreadsheet formulas; kept as text in the raw row, never evaluated "
                             "or used",
     "import.issue.email": "email addresses are not valid; kept in the raw row only",
@@ -121,14 +122,14 @@ MESSAGES: dict[str, str] = {
     "import.eur_assumed": "{count} amounts had no currency: EUR assumed (region {region})",
     "import.suppressed_rows": "{count} rows belong to people who asked to be forgotten (suppression list): "
                               "their personal data was not imported",
-    "import.already_imported": "{file} was already imported into {source!r} (import {import_id}); nothing was added",
+    "import.already_imported": "{file} was already imported into {source!r} (import {import_id:d}); nothing was added",
     "import.source_holds_other_kind": "source {source!r} holds {held}, but this file holds {kind}; "
                                       "import it under another --source name",
-    "import.undo_followed": "import {import_id} of source {source!r} was followed by import {later} of the same "
-                            "source; undo {later} first",
-    "import.undo_dependants": "import {import_id} added records that other sources point at: {listed}; "
+    "import.undo_followed": "import {import_id:d} of source {source!r} was followed by import {later:d} of the "
+                            "same source; undo {later:d} first",
+    "import.undo_dependants": "import {import_id:d} added records that other sources point at: {listed}; "
                               "undo those imports first",
-    "import.undo_dependant": "{count} events of {source!r} (import {import_id})",
+    "import.undo_dependant": "{count} events of {source!r} (import {import_id:d})",
     "import.undo_left_profiles": "{count} removed records belonged to profiles: run `unico match` to bring the "
                                  "profiles up to date",
     # -- consent (app.core.profiles.consent) -----------------------------------------------------------
@@ -154,7 +155,7 @@ MESSAGES: dict[str, str] = {
     "consent.none.sms": "no SMS consent recorded (legal basis: none)",
     # -- the decision history, undo and redo (app.core.profiles.steps) ----------------------------------
     "history.match_run": "match run {when:%Y-%m-%d %H:%M}: {count} automatic merges",
-    "history.merge_profiles": "merge of profiles {a} and {b}",
+    "history.merge_profiles": "merge of profiles {a:d} and {b:d}",
     "history.unmerge": "unmerge {ref} from profile {profile}",
     "history.erasure": "erasure of a person (final)",
     "history.decision": "{decision} {a} ↔ {b}",
@@ -168,12 +169,12 @@ MESSAGES: dict[str, str] = {
     "history.erasure_is_final": "the latest step is an erasure, which is final: it cannot be undone "
                                 "(nor can the steps before it)",
     # -- the steward's merges and unmerges (app.core.profiles.edits) -------------------------------------
-    "profile.not_found": "no profile {profile}; see `unico profiles`",
-    "profile.merge_itself": "profile {profile} cannot be merged with itself",
-    "profile.merge_kept_apart": "profiles {a} and {b} could not be merged: a decision keeps some of their records "
+    "profile.not_found": "no profile {profile:d}; see `unico profiles`",
+    "profile.merge_itself": "profile {profile:d} cannot be merged with itself",
+    "profile.merge_kept_apart": "profiles {a:d} and {b:d} could not be merged: a decision keeps some of their records "
                                 "apart (see `unico history`)",
     "profile.unmerge_unmatched": "{ref} belongs to no profile yet; run `unico match` first",
-    "profile.unmerge_only_record": "{ref} is the only record of profile {profile}: there is nothing to take it out of",
+    "profile.unmerge_only_record": "{ref} is the only record of profile {profile:d}: there is nothing to take it out of",
     # -- exports (app.core.exporting) -------------------------------------------------------------------
     "export.cannot_write": "{target}: cannot write the file: {reason}",
     "export.table_extension": "{name}: name the file .csv or .xlsx (it decides the format)",

@@ -39,7 +39,7 @@ from app.core.importing import (
 from app.gui.i18n import format_number
 from app.gui.import_mapping import NOT_USED, MappingTable, PreviewModel
 from app.gui.jobs import Job
-from app.gui.vocab import KINDS, channel_label, count_label, format_label, kind_label, tr_filter
+from app.gui.vocab import KINDS, channel_label, count_label, format_label, kind_label, message, tr_filter
 from app.gui.widgets import Retranslating, form_row, icon, rejects_model, save_copy, show_error, table_view
 
 if TYPE_CHECKING:
@@ -154,7 +154,6 @@ class ImportWizard(Retranslating, QDialog):
         self.channel.activated.connect(lambda _i: self._set_channel(self.channel.currentData()))
         self.source_name = QLineEdit()
         self.warnings = QLabel()
-        self.warnings.setObjectName("coreMessages")  # the core's own (English) words about the data
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #b45309")
         self.form = QFormLayout()
@@ -186,7 +185,6 @@ class ImportWizard(Retranslating, QDialog):
         self.run_bar.setRange(0, 1000)
         self.counts_grid = QGridLayout()
         self.run_warnings = QLabel()
-        self.run_warnings.setObjectName("coreMessages")
         self.run_warnings.setWordWrap(True)
         self.run_warnings.setStyleSheet("color: #b45309")
         self.rejects_model = rejects_model(self)
@@ -231,6 +229,7 @@ class ImportWizard(Retranslating, QDialog):
         self.save_rejects_button.setText(self.tr("Save as CSV…"))
         self.mapping.retranslate_ui()
         self.rejects_model.retranslate()
+        self._show_warnings()
         self._update_step()
         self._update_buttons()
 
@@ -303,13 +302,18 @@ class ImportWizard(Retranslating, QDialog):
         self.channel.setCurrentIndex(max(0, self.channel.findData(plan.channel)))
         if not self.source_name.isModified() or not self.source_name.text():
             self.source_name.setText(plan.source_name)
-        self.warnings.setText("\n".join(plan.warnings))
+        self._show_warnings()
         self.mapping.show_plan(plan.headers, plan.preview, plan.mapping, plan.confidence,
                                [f.name for f in candidate_fields(plan.kind)])
         field_of = {column: field for field, column in plan.mapping.items()}
         self.preview_model.set_preview(plan.headers, plan.preview, field_of.get)
         self.preview.resizeRowsToContents()
         self._update_buttons()
+
+    def _show_warnings(self) -> None:
+        """The core's words about the file and the import, in the user's language."""
+        self.warnings.setText("\n".join(map(message, self.plan.warnings)) if self.plan else "")
+        self.run_warnings.setText("\n".join(map(message, self.result.warnings)) if self.result else "")
 
     def _remap(self, column: str, field: str) -> None:
         """Column `column` now feeds `field` (or nothing): the plan re-assigns, then we redraw."""
@@ -351,6 +355,7 @@ class ImportWizard(Retranslating, QDialog):
         self.run_status.setText(self.tr("Importing %1…").replace("%1", plan.file_name))
         self.run_bar.setValue(0)
         self.run_bar.setVisible(True)
+        self.result = None
         self._clear_summary()
         self.import_job = self.session.write(lambda ws, p: run_import(ws, plan, p),
                                              self.tr("Importing %1").replace("%1", plan.file_name), changes="import")
@@ -396,7 +401,7 @@ class ImportWizard(Retranslating, QDialog):
             label.setObjectName("hint")
             self.counts_grid.addWidget(number, 0, i)
             self.counts_grid.addWidget(label, 1, i)
-        self.run_warnings.setText("\n".join(result.warnings))
+        self._show_warnings()
         rejected = result.counts.get("rejected", 0)
         self.rejects_title.setText(self.tr("%n row(s) could not be used:", "", rejected) if rejected
                                    else self.tr("Every row could be used."))

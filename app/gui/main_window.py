@@ -28,6 +28,7 @@ from app.core.workspace import Workspace
 from app.gui.i18n import Translations, format_number
 from app.gui.jobs import Job, JobRunner, WorkspaceSession
 from app.gui.settings import Settings
+from app.gui.vocab import message
 from app.gui.widgets import Retranslating, JobStatus, icon, show_error, with_shortcut
 
 WORKSPACE_FILTER_SUFFIX = "*.db *.sqlite *.unico"
@@ -291,13 +292,13 @@ class MainWindow(Retranslating, QMainWindow):
         self._show_undo_state()
 
     def _show_undo_state(self) -> None:
-        """Enabled when there is something to take back; the tooltip says what (the core's words)."""
+        """Enabled when there is something to take back; the tooltip says what."""
         for action, what, text in ((self.act_undo, self.undo_state[0], self.tr("Undo: %1")),
                                    (self.act_redo, self.undo_state[1], self.tr("Redo: %1"))):
             action.setEnabled(what is not None)
             if what is not None:
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                action.setToolTip(with_shortcut(text.replace("%1", what), keys))
+                action.setToolTip(with_shortcut(text.replace("%1", message(what)), keys))
 
     def undo(self) -> Job | None:
         return self._step(profiles.undo, self.tr("Undoing"), self.tr("Undone: %1"))
@@ -309,7 +310,8 @@ class MainWindow(Retranslating, QMainWindow):
         if self.session is None:
             return None
         job = self.session.write(lambda ws, _p: fn(ws), label, changes="undo")
-        job.succeeded.connect(lambda r: self.statusBar().showMessage(done.replace("%1", r.step.description), 8000))
+        job.succeeded.connect(
+            lambda r: self.statusBar().showMessage(done.replace("%1", message(r.step.description)), 8000))
         return job
 
     def _update_title(self) -> None:

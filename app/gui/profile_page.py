@@ -17,7 +17,7 @@ from app.gui.i18n import format_date, format_datetime, format_percent
 from app.gui.jobs import Job, WorkspaceSession
 from app.gui.journey import JourneyView
 from app.gui.vocab import (
-    basis_label, channel_label, consent_label, decision_label, field_label, rule_label,
+    basis_label, channel_label, consent_label, decision_label, field_label, message, rule_label,
 )
 from app.gui.widgets import Retranslating, Column, RowsModel, form_row, show_error, table_view, with_shortcut
 
@@ -55,7 +55,6 @@ class ConsentBox(QGroupBox):
         self.state, self.basis, self.since, self.source = QLabel(), QLabel(), QLabel(), QLabel()
         self.labels = [form_row(form, w) for w in (self.state, self.basis, self.since, self.source)]
         self.reasons = QLabel()
-        self.reasons.setObjectName("coreMessages")  # the profiles engine's reasoning, in its words
         self.reasons.setWordWrap(True)
         form.addRow(self.reasons)
 
@@ -64,7 +63,7 @@ class ConsentBox(QGroupBox):
         self.basis.setText(basis_label(consent.basis) if consent else "")
         self.since.setText(format_date(consent.at) if consent else "")
         self.source.setText((consent.source or "") if consent else "")
-        self.reasons.setText("\n".join(f"• {r}" for r in consent.reasons) if consent else "")
+        self.reasons.setText("\n".join(f"• {message(r)}" for r in consent.reasons) if consent else "")
 
 
 class ProfilePage(Retranslating, QWidget):
@@ -126,7 +125,7 @@ class ProfilePage(Retranslating, QWidget):
                    + (" " + self.tr("(undone)") if s.undone else "")),
             Column(lambda: self.tr("By"), lambda s: self.tr("Unico") if s.actor == "auto" else s.actor),
             Column(lambda: self.tr("Probability"), lambda s: "" if s.probability is None else format_percent(s.probability)),
-            Column(lambda: self.tr("What"), lambda s: s.description),
+            Column(lambda: self.tr("What"), lambda s: message(s.description)),
         ])
         self.email_box, self.sms_box = ConsentBox(), ConsentBox()
         self.journey = JourneyView(self._event_raw)
@@ -184,6 +183,7 @@ class ProfilePage(Retranslating, QWidget):
                 label.setText(text)
         for model in (self.golden_model, self.records_model, self.consent_model, self.history_model):
             model.retranslate()
+        self._show_consent()
         self._show_summary()
 
     # -- loading ----------------------------------------------------------------------------
@@ -222,13 +222,17 @@ class ProfilePage(Retranslating, QWidget):
         self.records_model.set_rows(detail.records if detail else [])
         self.consent_model.set_rows(detail.records if detail else [])
         self.history_model.set_rows(detail.history if detail else [])
-        self.email_box.show_consent(detail.consent.email if detail else None)
-        self.sms_box.show_consent(detail.consent.sms if detail else None)
+        self._show_consent()
         self.journey.set_events(detail.events if detail else [])
         enabled = detail is not None
         self.merge_button.setEnabled(enabled)
         self.unmerge_button.setEnabled(enabled and len(detail.records) > 1)
         self._show_summary()
+
+    def _show_consent(self) -> None:
+        detail = self.detail
+        self.email_box.show_consent(detail.consent.email if detail else None)
+        self.sms_box.show_consent(detail.consent.sms if detail else None)
 
     def _show_summary(self) -> None:
         d = self.detail

@@ -17,8 +17,8 @@ from app.core.analytics import Report
 from app.core.errors import UnicoError
 from app.gui.i18n import format_money, format_number, format_percent
 from app.gui.plots import make_plot
-from app.gui.vocab import report_column_label, report_value_label
-from app.gui.widgets import Retranslating, icon, show_error
+from app.gui.vocab import message, report_column_label, report_value_label
+from app.gui.widgets import Retranslating, cannot_write, icon, show_error
 
 BAR_COLOUR = "#3b82f6"
 
@@ -126,7 +126,7 @@ class ReportView(Retranslating, QWidget):
         """Chart `value` per `category` (columns of report.table); figures above; our caveat below."""
         self.report = report
         self.note.setText(note)
-        self.note.setToolTip(report.note if report else "")
+        self.note.setToolTip(message(report.note) if report else "")
         while self.headline.count():
             self.headline.takeAt(0).widget().deleteLater()
         for i, (label, figure) in enumerate(headline):
@@ -176,6 +176,8 @@ class ReportView(Retranslating, QWidget):
             target = Path(name)
         try:
             return self.report.write(target)
-        except (OSError, UnicoError) as e:
-            show_error(self, self.tr("Save table"), e if isinstance(e, UnicoError) else UnicoError(str(e)))
-            return None
+        except OSError as e:
+            show_error(self, self.tr("Save table"), cannot_write(target, e))
+        except UnicoError as e:
+            show_error(self, self.tr("Save table"), e)
+        return None

@@ -1,16 +1,27 @@
-"""Translated labels for the core's vocabulary (fields, channels, event types, consent, counts).
+"""Translated labels for the core's vocabulary (fields, channels, event types, consent, counts),
+and the core's messages (``message``) in the user's language.
 
 The core keeps English labels (fields.py); the GUI shows them through Qt translation in the
 "Vocab" context. The literals are repeated here, marked with QT_TRANSLATE_NOOP, because lupdate
-only collects literal strings; a test checks that every core label is listed.
+only collects literal strings; a test checks that every core label is listed. The core's sentences
+(``app.core.messages``) are translated in the "core" context, whose sources core_strings.py lists.
 """
 from __future__ import annotations
 
+import re
+import string
+from datetime import date, datetime
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.core.errors import BadDataError
 from app.core.fields import CHANNELS, EVENT_TYPES, FIELDS_BY_NAME
+from app.core.messages import JOIN, Text
+from app.gui.i18n import format_date, format_datetime, format_number, format_percent
 
 CONTEXT = "Vocab"
+CORE_CONTEXT = "core"
 
 MARKED: tuple[str, ...] = (
     # fields.FIELDS labels
@@ -295,3 +306,60 @@ def report_value_label(value: str) -> str:
 
 def breakdown_label(name: str) -> str:
     return _lookup(BREAKDOWNS, name) if name in BREAKDOWNS else field_label(name)
+
+
+# -- the core's messages --------------------------------------------------------------------------
+_FORMATTER = string.Formatter()
+_DECIMALS = re.compile(r"\.(\d+)")
+
+
+def message(t: str) -> str:
+    """A core message in the user's language: a ``Text``'s template is translated in the "core"
+    context and filled again, numbers and dates formatted for the locale and nested messages
+    translated in turn; any other str (data, a message not made with ``text()``) is shown as it is."""
+    if not isinstance(t, Text):
+        return t
+    if t.code == JOIN:
+        return t.params["sep"].join(message(part) for part in t.params["parts"])
+    template = QCoreApplication.translate(CORE_CONTEXT, t.template)
+    try:
+        return "".join(literal + ("" if name is None else _param(t.params[name], spec, conversion))
+                       for literal, name, spec, conversion in _FORMATTER.parse(template))
+    except (KeyError, ValueError):  # a translation naming a wrong placeholder: the English beats a crash
+        return str(t)
+
+
+def _param(value: Any, spec: str, conversion: str | None) -> str:
+    if isinstance(value, Text):
+        return message(value)
+    if isinstance(value, str):
+        return f"“{value}”" if conversion == "r" else value  # quoted the way the GUI's own strings quote
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    decimals = _DECIMALS.search(spec)
+    if isinstance(value, int):
+        return str(value) if spec == "d" else format_number(value)  # {n:d}: a line number or an id
+    if isinstance(value, float):
+        if spec.endswith("%"):
+            return format_percent(value, int(decimals.group(1)) if decimals else 0)
+        return format_number(value, int(decimals.group(1)) if decimals else 2)
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
+    return format(value, spec)
+
+
+def error_message(error: BaseException) -> str:
+    """What an error says, in the user's language: where in the file (for bad data), then why."""
+    said = getattr(error, "message", None)
+    if not isinstance(said, Text):
+        return str(error)
+    if isinstance(error, BadDataError):
+        where = error.where
+        line = where.line and QCoreApplication.translate("Errors", "line %1").replace("%1", str(where.line))
+        column = where.column and QCoreApplication.translate("Errors", "column “%1”").replace("%1", where.column)
+        place = [p for p in (where.file, line, column) if p]
+        if place:
+            return ", ".join(place) + ": " + message(said)
+    return message(said)

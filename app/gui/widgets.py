@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import messages
 from app.core.errors import UnicoError
 from app.core.resources import resource_path
 from app.gui.jobs import Job, JobFailure
+from app.gui.vocab import error_message
 
 _ICONS: dict[str, QIcon] = {}
 
@@ -60,7 +62,7 @@ def show_error(parent: QWidget | None, title: str, error: JobFailure | BaseExcep
     box.setIcon(QMessageBox.Icon.Warning if failure.expected else QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
     if failure.expected:
-        box.setText(str(failure.exception))
+        box.setText(error_message(failure.exception))
     else:
         box.setText(QCoreApplication.translate("Errors", "Something went wrong. Nothing was changed by the failed step."))
         box.setInformativeText(f"{type(failure.exception).__name__}: {failure.exception}")
@@ -245,9 +247,14 @@ def save_copy(parent: QWidget, source: Path, title: str, target: Path | None = N
     try:
         shutil.copyfile(source, target)
     except OSError as e:
-        show_error(parent, title, UnicoError(f"{target}: {e.strerror}"))
+        show_error(parent, title, cannot_write(target, e))
         return None
     return target
+
+
+def cannot_write(target: Path, error: OSError) -> UnicoError:
+    """The error to show when the system refuses to write a file the user chose."""
+    return UnicoError(messages.text("export.cannot_write", target=target, reason=error.strerror or str(error)))
 
 
 def form_row(form: QFormLayout, field: QWidget) -> QLabel:

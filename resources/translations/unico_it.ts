@@ -129,6 +129,14 @@
         <source>Something went wrong. Nothing was changed by the failed step.</source>
         <translation>Qualcosa è andato storto. L’operazione non riuscita non ha modificato nulla.</translation>
     </message>
+    <message>
+        <source>line %1</source>
+        <translation>riga %1</translation>
+    </message>
+    <message>
+        <source>column “%1”</source>
+        <translation>colonna “%1”</translation>
+    </message>
 </context>
 <context>
     <name>GuideDialog</name>
@@ -2297,6 +2305,509 @@
     <message>
         <source>Open workspace: %1</source>
         <translation>Archivio aperto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>impossibile leggere il file: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>il file è vuoto</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>il file non esiste</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>questa è una cartella, non un file</translation>
+    </message>
+    <message>
+        <source>this is {what}, not a table; export the data as CSV or Excel and import that</source>
+        <translation>questo è {what}, non una tabella; esporta i dati in CSV o Excel e importa quel file</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a table (CSV, TSV, Excel or ODS); check that you picked the right file</source>
+        <translation>questo è un file binario, non una tabella (CSV, TSV, Excel o ODS); controlla di aver scelto il file giusto</translation>
+    </message>
+    <message>
+        <source>the file looks like a ZIP archive but cannot be opened ({error})</source>
+        <translation>il file sembra un archivio ZIP ma non si riesce ad aprirlo ({error})</translation>
+    </message>
+    <message>
+        <source>this is a word-processor document (Word/Writer), not a table; export the data as CSV or Excel and import that</source>
+        <translation>questo è un documento di testo (Word/Writer), non una tabella; esporta i dati in CSV o Excel e importa quel file</translation>
+    </message>
+    <message>
+        <source>this is a presentation, not a table</source>
+        <translation>questa è una presentazione, non una tabella</translation>
+    </message>
+    <message>
+        <source>this ZIP archive is not a Mailchimp audience export (it holds {listed}); unzip it and import the file inside</source>
+        <translation>questo archivio ZIP non è un’esportazione del pubblico di Mailchimp (contiene {listed}); estrailo e importa il file che contiene</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>niente</translation>
+    </message>
+    <message>
+        <source>{member} inside the archive is not a text file</source>
+        <translation>{member} nell’archivio non è un file di testo</translation>
+    </message>
+    <message>
+        <source>the Mailchimp archive holds no members</source>
+        <translation>l’archivio di Mailchimp non contiene iscritti</translation>
+    </message>
+    <message>
+        <source>the file is {kind} although it is named .{ext}</source>
+        <translation>il file è {kind} anche se il nome finisce in .{ext}</translation>
+    </message>
+    <message>
+        <source>{note}; it was read as such</source>
+        <translation>{note}; è stato letto come tale</translation>
+    </message>
+    <message>
+        <source>the file looks like {kind} but cannot be read ({error}); save it again as .xlsx or CSV</source>
+        <translation>il file sembra {kind} ma non si riesce a leggerlo ({error}); salvalo di nuovo in .xlsx o CSV</translation>
+    </message>
+    <message>
+        <source>the workbook is empty (no sheet has any data)</source>
+        <translation>la cartella di lavoro è vuota (nessun foglio contiene dati)</translation>
+    </message>
+    <message>
+        <source>sheet {sheet!r} has an empty header row: no usable column</source>
+        <translation>il foglio {sheet!r} ha la riga di intestazione vuota: nessuna colonna utilizzabile</translation>
+    </message>
+    <message>
+        <source>sheet {sheet!r} was read ({rows} rows); other sheets ignored: {others}</source>
+        <translation>è stato letto il foglio {sheet!r} ({rows} righe); altri fogli ignorati: {others}</translation>
+    </message>
+    <message>
+        <source>{sheet!r} ({rows} rows)</source>
+        <translation>{sheet!r} ({rows} righe)</translation>
+    </message>
+    <message>
+        <source>the file holds no table (no header line found)</source>
+        <translation>il file non contiene una tabella (nessuna riga di intestazione trovata)</translation>
+    </message>
+    <message>
+        <source>the header line cannot be read ({error})</source>
+        <translation>la riga di intestazione non si riesce a leggere ({error})</translation>
+    </message>
+    <message>
+        <source>the header line is empty: no usable column</source>
+        <translation>la riga di intestazione è vuota: nessuna colonna utilizzabile</translation>
+    </message>
+    <message>
+        <source>the header is on line {line:d}; the lines above it were skipped</source>
+        <translation>l’intestazione è alla riga {line:d}; le righe sopra sono state saltate</translation>
+    </message>
+    <message>
+        <source>rows do not all have the same number of values with delimiter {delimiter!r}; the odd ones will be rejected</source>
+        <translation>le righe non hanno tutte lo stesso numero di valori con il separatore {delimiter!r}; quelle diverse verranno scartate</translation>
+    </message>
+    <message>
+        <source>a quote opened on this line is never closed, so the rest of the file cannot be read as rows ({error})</source>
+        <translation>una virgoletta aperta in questa riga non viene mai chiusa, quindi il resto del file non si può leggere come righe ({error})</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>un documento PDF</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>un’immagine PNG</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>un’immagine JPEG</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>un’immagine GIF</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>un archivio gzip</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>un archivio 7-Zip</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>un archivio RAR</translation>
+    </message>
+    <message>
+        <source>an SQLite database</source>
+        <translation>un database SQLite</translation>
+    </message>
+    <message>
+        <source>an RTF document</source>
+        <translation>un documento RTF</translation>
+    </message>
+    <message>
+        <source>an old Excel/Office document</source>
+        <translation>un vecchio documento Excel/Office</translation>
+    </message>
+    <message>
+        <source>an old-format Office document (.xls/.doc)</source>
+        <translation>un documento Office nel vecchio formato (.xls/.doc)</translation>
+    </message>
+    <message>
+        <source>an Excel workbook</source>
+        <translation>una cartella di lavoro Excel</translation>
+    </message>
+    <message>
+        <source>an OpenDocument spreadsheet</source>
+        <translation>un foglio di calcolo OpenDocument</translation>
+    </message>
+    <message>
+        <source>a spreadsheet</source>
+        <translation>un foglio di calcolo</translation>
+    </message>
+    <message>
+        <source>none of the first {rows} rows can be read ({problem})</source>
+        <translation>nessuna delle prime {rows} righe si riesce a leggere ({problem})</translation>
+    </message>
+    <message>
+        <source>the file has a header but no data rows</source>
+        <translation>il file ha un’intestazione ma nessuna riga di dati</translation>
+    </message>
+    <message>
+        <source>{bad} of the first {rows} rows have a broken structure and will be rejected</source>
+        <translation>{bad} delle prime {rows} righe hanno una struttura rovinata e verranno scartate</translation>
+    </message>
+    <message>
+        <source>times without an offset are read as UTC (no time zone known for region {region})</source>
+        <translation>gli orari senza fuso orario sono letti come UTC (nessun fuso orario noto per la regione {region})</translation>
+    </message>
+    <message>
+        <source>no usable column: none of the columns was recognised as a name, email, phone, id or address (columns: {columns}); use --map FIELD=COLUMN</source>
+        <translation>nessuna colonna utilizzabile: nessuna colonna è stata riconosciuta come nome, email, telefono, codice o indirizzo (colonne: {columns}); assegna almeno una colonna a uno di questi campi</translation>
+    </message>
+    <message>
+        <source>no usable column: no column was recognised as the date of the events; use --map occurred_at=COLUMN (or event_date=… and event_time=…)</source>
+        <translation>nessuna colonna utilizzabile: nessuna colonna è stata riconosciuta come data degli eventi; assegna una colonna al campo Data e ora (oppure Data e Ora)</translation>
+    </message>
+    <message>
+        <source>{format} files hold {kind}; read as {chosen} with the automatic mapping instead</source>
+        <translation>i file {format} contengono {kind}; letto come {chosen} con l’abbinamento automatico delle colonne</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contatti</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>eventi</translation>
+    </message>
+    <message>
+        <source>people are found through column {column!r}: {share:.0%} of its values are keys of source {source!r} ({target})</source>
+        <translation>le persone sono trovate tramite la colonna {column!r}: il {share:.0%} dei suoi valori sono chiavi della fonte {source!r} ({target})</translation>
+    </message>
+    <message>
+        <source>column {column!r} is a general marketing consent: it is applied to email and SMS</source>
+        <translation>la colonna {column!r} è un consenso generico al marketing: vale per email e SMS</translation>
+    </message>
+    <message>
+        <source>columns not kept (personal data Unico does not need): {columns}</source>
+        <translation>colonne non conservate (dati personali che a Unico non servono): {columns}</translation>
+    </message>
+    <message>
+        <source>rows sharing the same {column!r} are read as one event (their amounts are added up)</source>
+        <translation>le righe con lo stesso {column!r} sono lette come un unico evento (i loro importi vengono sommati)</translation>
+    </message>
+    <message>
+        <source>column {column!r} repeats values (receipt numbers restart on each till or day): an event is identified by it together with the rest of its row</source>
+        <translation>la colonna {column!r} ripete i valori (i numeri di scontrino ripartono per ogni cassa o giorno): un evento è identificato da questa colonna insieme al resto della riga</translation>
+    </message>
+    <message>
+        <source>column {column!r} ({field}) repeats values or is often empty in the first rows: not used as the key</source>
+        <translation>la colonna {column!r} ({field}) ripete i valori o è spesso vuota nelle prime righe: non è usata come chiave</translation>
+    </message>
+    <message>
+        <source>no key column: each row is keyed by a hash of its identity fields (a newer export of this file adds changed rows as new records instead of updating them)</source>
+        <translation>nessuna colonna chiave: ogni riga è identificata da un’impronta dei suoi dati anagrafici (un’esportazione più recente di questo file aggiunge le righe modificate come nuovi record invece di aggiornarli)</translation>
+    </message>
+    <message>
+        <source>column {column!r}: the day/month order cannot be told from the data ({evidence}); read as {order}</source>
+        <translation>colonna {column!r}: dai dati non si capisce l’ordine giorno/mese ({evidence}); letto come {order}</translation>
+    </message>
+    <message>
+        <source>conflicting values: {dmy} can only be day/month (e.g. {dmy_example!r}) and {mdy} only month/day (e.g. {mdy_example!r}); using the majority, {order}</source>
+        <translation>valori in conflitto: {dmy} possono essere solo giorno/mese (es. {dmy_example!r}) e {mdy} solo mese/giorno (es. {mdy_example!r}); si usa la maggioranza, {order}</translation>
+    </message>
+    <message>
+        <source>{count} of {total} values have a first part above 12 (e.g. {example!r}): day/month</source>
+        <translation>{count} valori su {total} hanno la prima parte sopra 12 (es. {example!r}): giorno/mese</translation>
+    </message>
+    <message>
+        <source>{count} of {total} values have a second part above 12 (e.g. {example!r}): month/day</source>
+        <translation>{count} valori su {total} hanno la seconda parte sopra 12 (es. {example!r}): mese/giorno</translation>
+    </message>
+    <message>
+        <source>{count} of {total} values are year-first (ISO)</source>
+        <translation>{count} valori su {total} iniziano con l’anno (ISO)</translation>
+    </message>
+    <message>
+        <source>all {count} day/month values could be read either way (both parts 12 or less); assumed day/month, the Italian default</source>
+        <translation>tutti i {count} valori giorno/mese si possono leggere in entrambi i modi (entrambe le parti 12 o meno); si assume giorno/mese, l’uso italiano</translation>
+    </message>
+    <message>
+        <source>no numeric dates among {total} values; assumed day/month</source>
+        <translation>nessuna data numerica fra {total} valori; si assume giorno/mese</translation>
+    </message>
+    <message>
+        <source>{count} {what} (first: {file}, line {line:d}, column {column!r})</source>
+        <translation>{count} {what} (la prima: {file}, riga {line:d}, colonna {column!r})</translation>
+    </message>
+    <message>
+        <source>cells look like spreadsheet formulas; kept as text in the raw row, never evaluated or used</source>
+        <translation>celle sembrano formule di un foglio di calcolo; tenute come testo nella riga originale, mai calcolate né usate</translation>
+    </message>
+    <message>
+        <source>email addresses are not valid; kept in the raw row only</source>
+        <translation>indirizzi email non sono validi; tenuti solo nella riga originale</translation>
+    </message>
+    <message>
+        <source>phone numbers are not valid; kept in the raw row only</source>
+        <translation>numeri di telefono non sono validi; tenuti solo nella riga originale</translation>
+    </message>
+    <message>
+        <source>dates could not be read; kept in the raw row only</source>
+        <translation>date non si riescono a leggere; tenute solo nella riga originale</translation>
+    </message>
+    <message>
+        <source>dates/times could not be read; kept in the raw row only</source>
+        <translation>date/orari non si riescono a leggere; tenuti solo nella riga originale</translation>
+    </message>
+    <message>
+        <source>times could not be read; kept in the raw row only</source>
+        <translation>orari non si riescono a leggere; tenuti solo nella riga originale</translation>
+    </message>
+    <message>
+        <source>numbers could not be read; kept in the raw row only</source>
+        <translation>numeri non si riescono a leggere; tenuti solo nella riga originale</translation>
+    </message>
+    <message>
+        <source>consent values could not be read (treated as unknown)</source>
+        <translation>valori di consenso non si riescono a leggere (considerati sconosciuti)</translation>
+    </message>
+    <message>
+        <source>gender values could not be read</source>
+        <translation>valori del sesso non si riescono a leggere</translation>
+    </message>
+    <message>
+        <source>codici fiscali are not valid (checksum); kept as written, not used for matching</source>
+        <translation>codici fiscali non sono validi (carattere di controllo); tenuti come scritti, non usati per l’abbinamento</translation>
+    </message>
+    <message>
+        <source>{count} amounts had no currency: EUR assumed (region {region})</source>
+        <translation>{count} importi non avevano la valuta: si assume EUR (regione {region})</translation>
+    </message>
+    <message>
+        <source>{count} rows belong to people who asked to be forgotten (suppression list): their personal data was not imported</source>
+        <translation>{count} righe appartengono a persone che hanno chiesto di essere dimenticate (elenco di esclusione): i loro dati personali non sono stati importati</translation>
+    </message>
+    <message>
+        <source>{file} was already imported into {source!r} (import {import_id:d}); nothing was added</source>
+        <translation>{file} era già stato importato nella fonte {source!r} (importazione {import_id:d}); non è stato aggiunto nulla</translation>
+    </message>
+    <message>
+        <source>source {source!r} holds {held}, but this file holds {kind}; import it under another --source name</source>
+        <translation>la fonte {source!r} contiene {held}, ma questo file contiene {kind}; importalo con un altro nome di fonte</translation>
+    </message>
+    <message>
+        <source>import {import_id:d} of source {source!r} was followed by import {later:d} of the same source; undo {later:d} first</source>
+        <translation>l’importazione {import_id:d} della fonte {source!r} è stata seguita dall’importazione {later:d} della stessa fonte; annulla prima la {later:d}</translation>
+    </message>
+    <message>
+        <source>import {import_id:d} added records that other sources point at: {listed}; undo those imports first</source>
+        <translation>l’importazione {import_id:d} ha aggiunto record a cui rimandano altre fonti: {listed}; annulla prima quelle importazioni</translation>
+    </message>
+    <message>
+        <source>{count} events of {source!r} (import {import_id:d})</source>
+        <translation>{count} eventi di {source!r} (importazione {import_id:d})</translation>
+    </message>
+    <message>
+        <source>{count} removed records belonged to profiles: run `unico match` to bring the profiles up to date</source>
+        <translation>{count} record tolti appartenevano a profili: riesegui l’abbinamento per aggiornare i profili</translation>
+    </message>
+    <message>
+        <source>{ref} {said} ({when})</source>
+        <translation>{ref} {said} ({when})</translation>
+    </message>
+    <message>
+        <source>is blocklisted (suppressed)</source>
+        <translation>è in una lista di blocco (escluso)</translation>
+    </message>
+    <message>
+        <source>was cleaned (the address bounced)</source>
+        <translation>è stato ripulito (l’indirizzo è rimbalzato)</translation>
+    </message>
+    <message>
+        <source>refused or unsubscribed</source>
+        <translation>ha rifiutato o si è disiscritto</translation>
+    </message>
+    <message>
+        <source>opted in</source>
+        <translation>ha dato il consenso</translation>
+    </message>
+    <message>
+        <source>on {day}</source>
+        <translation>il {day}</translation>
+    </message>
+    <message>
+        <source>undated; as of {day}, when the source was read</source>
+        <translation>senza data; al {day}, quando la fonte è stata letta</translation>
+    </message>
+    <message>
+        <source>{identifier} is on the suppression list of erased people: never contact</source>
+        <translation>{identifier} è nell’elenco di esclusione delle persone cancellate: non contattare mai</translation>
+    </message>
+    <message>
+        <source>the opt-in of {day} ({source}) is newer than every refusal: it stands (legal basis: consent)</source>
+        <translation>il consenso del {day} ({source}) è più recente di ogni rifiuto: resta valido (base giuridica: consenso)</translation>
+    </message>
+    <message>
+        <source>no opt-in is dated after the latest refusal, so the refusal wins</source>
+        <translation>nessun consenso è datato dopo l’ultimo rifiuto, quindi prevale il rifiuto</translation>
+    </message>
+    <message>
+        <source>{said} in {source}: do not contact (legal basis: none)</source>
+        <translation>{said} in {source}: non contattare (base giuridica: nessuna)</translation>
+    </message>
+    <message>
+        <source>opted in, no refusal anywhere (legal basis: consent, from {source})</source>
+        <translation>ha dato il consenso, nessun rifiuto altrove (base giuridica: consenso, da {source})</translation>
+    </message>
+    <message>
+        <source>no consent recorded; {email} was given with a purchase ({ref}, last on {day}) and no source objects: soft-spam for the shop&apos;s own similar products, with an opt-out in every message (Codice Privacy art. 130(4))</source>
+        <translation>nessun consenso registrato; {email} è stato dato con un acquisto ({ref}, l’ultimo il {day}) e nessuna fonte si oppone: soft spam per prodotti simili del negozio, con la possibilità di disiscriversi in ogni messaggio (Codice Privacy art. 130(4))</translation>
+    </message>
+    <message>
+        <source>no SMS consent recorded; the soft-spam exception covers email only (legal basis: none)</source>
+        <translation>nessun consenso SMS registrato; l’eccezione del soft spam vale solo per l’email (base giuridica: nessuna)</translation>
+    </message>
+    <message>
+        <source>no email consent recorded (legal basis: none)</source>
+        <translation>nessun consenso email registrato (base giuridica: nessuna)</translation>
+    </message>
+    <message>
+        <source>no SMS consent recorded (legal basis: none)</source>
+        <translation>nessun consenso SMS registrato (base giuridica: nessuna)</translation>
+    </message>
+    <message>
+        <source>match run {when:%Y-%m-%d %H:%M}: {count} automatic merges</source>
+        <translation>abbinamento del {when:%Y-%m-%d %H:%M}: {count} unioni automatiche</translation>
+    </message>
+    <message>
+        <source>merge of profiles {a:d} and {b:d}</source>
+        <translation>unione dei profili {a:d} e {b:d}</translation>
+    </message>
+    <message>
+        <source>unmerge {ref} from profile {profile}</source>
+        <translation>separazione di {ref} dal profilo {profile}</translation>
+    </message>
+    <message>
+        <source>erasure of a person (final)</source>
+        <translation>cancellazione di una persona (definitiva)</translation>
+    </message>
+    <message>
+        <source>{decision} {a} ↔ {b}</source>
+        <translation>{decision} {a} ↔ {b}</translation>
+    </message>
+    <message>
+        <source>a record</source>
+        <translation>un record</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>stessa persona</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>persone diverse</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>saltata</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>unione</translation>
+    </message>
+    <message>
+        <source>nothing to undo</source>
+        <translation>non c’è nulla da annullare</translation>
+    </message>
+    <message>
+        <source>nothing to redo</source>
+        <translation>non c’è nulla da ripetere</translation>
+    </message>
+    <message>
+        <source>the latest step is an erasure, which is final: it cannot be undone (nor can the steps before it)</source>
+        <translation>l’ultimo passo è una cancellazione, che è definitiva: non si può annullare (né si possono annullare i passi precedenti)</translation>
+    </message>
+    <message>
+        <source>no profile {profile:d}; see `unico profiles`</source>
+        <translation>il profilo {profile:d} non esiste</translation>
+    </message>
+    <message>
+        <source>profile {profile:d} cannot be merged with itself</source>
+        <translation>il profilo {profile:d} non si può unire a se stesso</translation>
+    </message>
+    <message>
+        <source>profiles {a:d} and {b:d} could not be merged: a decision keeps some of their records apart (see `unico history`)</source>
+        <translation>i profili {a:d} e {b:d} non si possono unire: una decisione tiene separati alcuni dei loro record (vedi la cronologia)</translation>
+    </message>
+    <message>
+        <source>{ref} belongs to no profile yet; run `unico match` first</source>
+        <translation>{ref} non appartiene ancora a nessun profilo; esegui prima l’abbinamento</translation>
+    </message>
+    <message>
+        <source>{ref} is the only record of profile {profile:d}: there is nothing to take it out of</source>
+        <translation>{ref} è l’unico record del profilo {profile:d}: non c’è nulla da cui separarlo</translation>
+    </message>
+    <message>
+        <source>{target}: cannot write the file: {reason}</source>
+        <translation>{target}: impossibile scrivere il file: {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: name the file .csv or .xlsx (it decides the format)</source>
+        <translation>{name}: dai al file l’estensione .csv o .xlsx (decide il formato)</translation>
+    </message>
+    <message>
+        <source>{folder}: no such folder</source>
+        <translation>{folder}: la cartella non esiste</translation>
+    </message>
+    <message>
+        <source>{folder} is a file; give the name of a new folder for the export files</source>
+        <translation>{folder} è un file; indica il nome di una nuova cartella per i file esportati</translation>
+    </message>
+    <message>
+        <source>{folder} already holds files; choose a new or empty folder (an export never overwrites: an old file left beside the new ones could be uploaded by mistake)</source>
+        <translation>{folder} contiene già dei file; scegli una cartella nuova o vuota (un’esportazione non sovrascrive mai: un vecchio file lasciato accanto ai nuovi potrebbe essere caricato per errore)</translation>
+    </message>
+    <message>
+        <source>Credits share out the purchases of identified customers among the touches in the window before them; they describe the paths, not what each channel caused. Anonymous purchases have no path and are counted apart.</source>
+        <translation>I crediti ripartiscono gli acquisti dei clienti identificati fra i contatti avvenuti nella finestra precedente; descrivono i percorsi, non l’effetto di ciascun canale. Gli acquisti anonimi non hanno un percorso e sono contati a parte.</translation>
+    </message>
+    <message>
+        <source>A receipt is identified when it names a known person (loyalty card, e-receipt email…), whether or not matching has linked that person to other sources yet.</source>
+        <translation>Uno scontrino è identificato quando indica una persona nota (carta fedeltà, email dello scontrino elettronico…), che l’abbinamento abbia già collegato o no quella persona ad altre fonti.</translation>
+    </message>
+    <message>
+        <source>Assisted, not caused: these purchases only co-occur with an earlier touch among identified buyers (anonymous buyers are not seen), which does not prove the touch made the sale; to measure the effect, hold a random 10% of customers out of a campaign and compare their store purchases.</source>
+        <translation>Favoriti, non causati: questi acquisti avvengono soltanto dopo un contatto precedente fra gli acquirenti identificati (gli acquirenti anonimi non si vedono), e questo non prova che il contatto abbia fatto la vendita; per misurare l’effetto, escludi a caso il 10% dei clienti da una campagna e confronta i loro acquisti in negozio.</translation>
+    </message>
+    <message>
+        <source>Amounts in several currencies ({currencies}) are added as they are.</source>
+        <translation>Importi in più valute ({currencies}) sono sommati così come sono.</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@ switch, and a walk over every widget of the Italian UI finding no English left."
 from __future__ import annotations
 
 import re
+import string
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -10,12 +11,13 @@ import pytest
 from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QComboBox, QDialog, QGroupBox, QLabel, QLineEdit, QListWidget, QMenu,
-    QTabWidget, QWidget,
+    QMessageBox, QTabWidget, QWidget,
 )
 
 from app.core.fields import CHANNELS, CONSENT_STATES, EVENT_TYPES, FIELDS
 from app.core.importing import file_filter
 from app.core.importing.service import COUNT_KEYS
+from app.core.messages import MESSAGES
 from app.core.matching.settings import default_comparisons
 from app.core.profiles.model import LEGAL_BASES
 from app.core.profiles.survivorship import RULES
@@ -102,15 +104,26 @@ def english_leftovers() -> set[str]:
     return out
 
 
+def core_templates(english: set[str]) -> list[re.Pattern]:
+    """The core's English templates with placeholders (app.core.messages), as patterns that find a
+    filled-in English message anywhere in a line; templates with too few words of their own to be
+    told from other text are left out."""
+    out = []
+    for template in MESSAGES.values():
+        if template not in english or "{" not in template:
+            continue
+        parts = [(re.escape(literal), name) for literal, name, _, _ in string.Formatter().parse(template)]
+        if sum(len(re.sub(r"\W", "", literal)) for literal, _ in parts) >= 12:
+            out.append(re.compile("".join(literal + (".+?" if name is not None else "") for literal, name in parts)))
+    return out
+
+
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     """(widget, text) for everything a user reads: labels, buttons, tabs, combos, placeholders,
-    tooltips, table headers, list items, menus and window titles. The core's own messages about
-    a file (objectName coreMessages) are English by design, like the CLI."""
+    tooltips, table headers, list items, menus and window titles."""
     out = []
     widgets = [root, *root.findChildren(QWidget)]
     for w in widgets:
-        if w.objectName() == "coreMessages":
-            continue
         name = type(w).__name__
         texts = [w.toolTip(), w.windowTitle() if w.isWindow() else ""]
         if isinstance(w, QLabel) and w.textFormat() != Qt.TextFormat.RichText:
@@ -142,12 +155,13 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
 
 
 def find_leftovers(root: QWidget, english: set[str]) -> list[tuple[str, str]]:
-    long_sources = [s for s in english if len(s) >= 20 and "%" not in s]
+    long_sources = [s for s in english if len(s) >= 20 and "%" not in s and "{" not in s]
+    templates = core_templates(english)
     bad = []
     for widget, text in visible_texts(root):
         for line in text.splitlines():
             line = line.strip().rstrip(":")
-            if line in english or any(s in line for s in long_sources):
+            if line in english or any(s in line for s in long_sources) or any(t.search(line) for t in templates):
                 bad.append((widget, line))
     return bad
 
@@ -170,14 +184,23 @@ def test_the_italian_ui_has_no_english_left(italian_window, qtbot, tmp_path):
         "Inizio", "Fonti", "Verifica", "Profili", "Report"]
     review = window.show_screen("review")
     qtbot.waitUntil(lambda: review.current is not None, timeout=5000)
+    qtbot.keyClick(review, Qt.Key.Key_A)  # a decision: Edit ▸ Undo says what it would take back
+    qtbot.waitUntil(lambda: window.undo_state[0] is not None and window.undo_state[0].code == "history.decision",
+                    timeout=5000)
     page = window.show_screen("profiles").show_profile(ids["profiles"][0])
     qtbot.waitUntil(lambda: page.detail is not None, timeout=5000)
+    assert page.detail.consent.email.reasons  # the consent box shows the engine's reasoning
+    reports = window.show_screen("reports")
+    qtbot.waitUntil(lambda: reports.current.report is not None, timeout=20000)
     qtbot.waitUntil(lambda: bool(window.counts), timeout=5000)
-    from tests.samples import till_contacts
+    from tests.samples import binary_file, till_contacts
 
     wizard = window.import_files([till_contacts(tmp_path)])
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10000)
-    dialogs = [wizard, window.show_settings(), window.show_about(), window.show_shortcuts()]
+    assert wizard.plan.warnings  # the till file's consent column: the core's words about the data
+    failed = window.import_files([binary_file(tmp_path / "clienti.csv")])
+    qtbot.waitUntil(lambda: bool(failed.findChildren(QMessageBox)), timeout=10000)
+    dialogs = [wizard, failed, window.show_settings(), window.show_about(), window.show_shortcuts()]
     bad = find_leftovers(window, english)
     for dialog in dialogs:
         bad += find_leftovers(dialog, english)
@@ -185,10 +208,20 @@ def test_the_italian_ui_has_no_english_left(italian_window, qtbot, tmp_path):
         window.show_screen(name)
         bad += find_leftovers(window.screens[name], english)
     assert sorted(set(bad)) == []
-    assert "3 fonti" in window.count_label.text() and "4 coppie da verificare" in window.count_label.text()
+    shown = {text for dialog in dialogs for _w, text in visible_texts(dialog)}
+    shown |= {text for _w, text in visible_texts(window)}
+    assert any(t.startswith("la colonna “Consenso marketing” è un consenso generico") for t in shown)
+    assert any("questo è un file binario, non una tabella" in t for t in shown)
+    assert any(t.startswith("Annulla: stessa persona till:") for t in shown)
+    assert any("ha dato il consenso" in t for t in shown)
+    assert any(t.startswith("Favoriti, non causati") or t.startswith("I crediti ripartiscono") for t in shown)
+    assert "3 fonti" in window.count_label.text() and "3 coppie da verificare" in window.count_label.text()
     window.translations.switch("en")  # the same walk over the English UI must find English: it can fail
     english_found = {text for _w, text in find_leftovers(window, english)}
+    for dialog in dialogs:
+        english_found |= {text for _w, text in find_leftovers(dialog, english)}
     assert {"Profiles", "Same person", "Golden record", "Search by name, email, phone, city or source"} <= english_found
+    assert any(t.startswith("column “Consenso marketing” is a general marketing consent") for t in english_found)
     for dialog in dialogs:
         dialog.close()
 

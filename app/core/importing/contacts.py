@@ -48,7 +48,7 @@ def raw_json(unit: Unit, dropped: frozenset[str]) -> str:
     return to_json(raw)
 
 
-def normalized_frame(cols: Mapping[str, Column], positions: list[int], region: str) -> pd.DataFrame:
+def normalized_frame(cols: Mapping[str, Column], positions: list[int], plan: ImportPlan) -> pd.DataFrame:
     data: dict[str, list] = {}
     for name in NORMALIZER_INPUTS:
         col = cols.get(name)
@@ -56,12 +56,10 @@ def normalized_frame(cols: Mapping[str, Column], positions: list[int], region: s
             continue
         if name == "birth_date" or parser_kind(name) == "id":
             # birth dates parsed with the column's own day/month order; ids without "nobody" values
-            values = [col.parsed[i] for i in positions]
+            data[name] = [col.parsed[i] for i in positions]
         else:
-            values = [col.cleaned[i] for i in positions]
-        if any(v is not None for v in values):  # an empty column says nothing: leave it out
-            data[name] = values
-    return normalize_frame(pd.DataFrame(data, index=range(len(positions))), region)
+            data[name] = [col.cleaned[i] for i in positions]
+    return normalize_frame(pd.DataFrame(data, index=range(len(positions))), plan.region, pad_caps=plan.pad_caps)
 
 
 def consent_lists(cols: Mapping[str, Column], n: int, sms_from_email: bool) -> list[list]:
@@ -100,7 +98,7 @@ def normalized_rows(frame: pd.DataFrame) -> list[tuple]:
 def build_contact_rows(plan: ImportPlan, converter: Converter, units: list[Unit], suppression) -> Built:
     cols = converter.columns(units)
     n = len(units)
-    nrows = normalized_rows(normalized_frame(cols, list(range(n)), plan.region))
+    nrows = normalized_rows(normalized_frame(cols, list(range(n)), plan))
     converter.fill_from_normalized(cols, nrows, units)
     dropped = frozenset(plan.dropped_columns)
     key_field = next((f for f, c in plan.mapping.items() if c == plan.key_column), None) if plan.key_column else None

@@ -151,7 +151,7 @@ class EventBuilder:
         if self.resolver is not None:
             refs = self.resolver.lookup(u.values.get(ref_col, "") for u in units)
         identity_cols = {f: c for f, c in cols.items() if f in self.identity}
-        nrows = normalized_rows(normalized_frame(identity_cols, list(range(n_units)), plan.region)) \
+        nrows = normalized_rows(normalized_frame(identity_cols, list(range(n_units)), plan)) \
             if identity_cols else [(None,) * len(nz.N_COLUMNS)] * n_units
         self.converter.fill_from_normalized(cols, nrows, units)
         consents = list(zip(*consent_lists(cols, n_units, False)))

@@ -15,6 +15,7 @@ from app.core.errors import BadDataError, UsageError, Where
 from app.core.fields import FIELDS, FIELDS_BY_NAME, Field, channel_id
 from app.core.importing import automap
 from app.core.importing.linking import RefLink, find_ref
+from app.core.importing.postcodes import italian_postcodes
 from app.core.importing.profile import ColumnProfile, profile_column
 from app.core.importing.readers import RawRow, Table, file_sha256, read_table
 from app.core.importing.registry import FORMATS, Format, get_format, norm_header, preset_ids, recognise
@@ -70,6 +71,7 @@ class ImportPlan:
     channel_chosen: bool = False  # the user set the channel (kept when the kind or mapping change)
     detected_format_id: str = "auto"  # the format recognised (or preset) before any kind change
     sample_rows: int = 0
+    pad_caps: bool = False  # short postcodes are Italian CAPs that lost their zeros (importing/postcodes.py)
     # the sample the plan was made from, for re-planning without reading the file again
     _table: Table | None = field(default=None, repr=False, compare=False)
     _sample: list[RawRow] = field(default_factory=list, repr=False, compare=False)
@@ -130,7 +132,8 @@ class ImportPlan:
             "ref_source": self.ref_source, "ref": self.ref.to_json() if self.ref else None,
             "date_orders": {c: {"order": g.order, "ambiguous": g.ambiguous, "evidence": g.evidence}
                             for c, g in self.date_orders.items()},
-            "region": self.region, "dropped_columns": self.dropped_columns, "warnings": self.warnings,
+            "region": self.region, "pad_caps": self.pad_caps, "dropped_columns": self.dropped_columns,
+            "warnings": self.warnings,
         }
 
 
@@ -269,6 +272,7 @@ def _replan(plan: ImportPlan, *, channel: str | None = None, overrides: dict[str
         date_orders=date_orders,
         ref=link, ref_source=link.source if link else None, sms_from_email_consent=sms_both,
         channel=channel_now, channel_chosen=plan.channel_chosen or bool(channel), dropped_columns=dropped,
+        pad_caps=italian_postcodes(plan.region, mapping, plan._sample),
     )
     return dataclasses.replace(plan, warnings=[*plan._base_warnings, *notes, *plan.problems()])
 

@@ -133,7 +133,7 @@ class _Job:
 
     def _start(self) -> tuple[int, int]:
         plan, now = self.plan, utcnow()
-        options = {"region": plan.region, "ref": plan.ref.to_json() if plan.ref else None,
+        options = {"region": plan.region, "pad_caps": plan.pad_caps, "ref": plan.ref.to_json() if plan.ref else None,
                    "date_orders": {c: g.order for c, g in plan.date_orders.items()}}
         values = (plan.kind, plan.channel, plan.format_id, plan.file_name, self.sha, plan.key_column,
                   to_json(plan.mapping), to_json(options))
