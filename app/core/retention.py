@@ -148,6 +148,13 @@ def _old_events(e: str = "") -> str:
     return f"{e}record_id IS NOT NULL AND {e}ts < :bound AND substr({e}occurred_at, 1, 10) < :day"
 
 
+# What deleted events leave of each record: when it was last active and last bought (the latest wins).
+_KEEP_ACTIVITY = ("INSERT INTO purged_activity(record_id, last_ts, last_purchase_ts) "
+                  "SELECT record_id, max(ts), max(CASE WHEN type = 'purchase' THEN ts END) FROM events")
+_KEEP_LATEST = ("ON CONFLICT(record_id) DO UPDATE SET last_ts = max(last_ts, excluded.last_ts), last_purchase_ts = "
+                "coalesce(max(last_purchase_ts, excluded.last_purchase_ts), last_purchase_ts, excluded.last_purchase_ts)")
+
+
 def _old_events_params(cutoff: date) -> dict[str, object]:
     return {"bound": _start_ts(cutoff) + _MAX_BEHIND_UTC, "day": cutoff.isoformat()}
 
@@ -227,11 +234,7 @@ def apply_retention(ws: Workspace, policy: RetentionPolicy, today: date | None =
         if plan.profiling_cutoff is not None and plan.events_to_delete:
             progress.update(0.2, f"Deleting {plan.events_to_delete:,} events")
             params = _old_events_params(plan.profiling_cutoff)
-            ws.execute("INSERT INTO purged_activity(record_id, last_ts, last_purchase_ts) SELECT record_id, max(ts), "
-                       f"max(CASE WHEN type = 'purchase' THEN ts END) FROM events WHERE {_old_events()} "
-                       "GROUP BY record_id ON CONFLICT(record_id) DO UPDATE SET last_ts = max(last_ts, excluded.last_ts), "
-                       "last_purchase_ts = coalesce(max(last_purchase_ts, excluded.last_purchase_ts), last_purchase_ts, "
-                       "excluded.last_purchase_ts)", params)
+            ws.execute(f"{_KEEP_ACTIVITY} WHERE {_old_events()} GROUP BY record_id {_KEEP_LATEST}", params)
             touched = [r[0] for r in ws.execute(
                 "SELECT DISTINCT m.profile_id FROM events e JOIN memberships m ON m.record_id = e.record_id "
                 f"WHERE {_old_events('e.')}", params)]

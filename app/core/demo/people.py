@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from unidecode import unidecode
+from anyascii import anyascii
 
 from app.core.demo import tables as T
 
@@ -46,7 +46,7 @@ def zipf_weights(n: int, s: float = 1.0) -> np.ndarray:
 
 def ascii_key(s: str) -> str:
     """Lower-case ASCII letters only: how a name turns up inside an email address."""
-    return re.sub(r"[^a-z]", "", unidecode(s).lower())
+    return re.sub(r"[^a-z]", "", anyascii(s).lower())
 
 
 class SurnamePool:

@@ -177,12 +177,12 @@ class Converter:
         if kind in UNCACHED:  # unique-ish text kept as read (ids, emails, phones): no cache, no parse
             special, end = _SPECIAL_START, _SPECIAL_END
             hits = [(c, c) if c and c[0] not in special and c[-1] not in end
-                    else self._miss(name, cache, c, parse, kind) for c in cells]
+                    else self._miss(name, cache, c, parse) for c in cells]
             if kind == "id" and self.null_ids:
                 null_ids = self.null_ids
                 hits = [(h[0], None) if h[0] in null_ids else h for h in hits]
         else:
-            hits = [cache[c] if c in cache else self._miss(name, cache, c, parse, kind) for c in cells]
+            hits = [cache[c] if c in cache else self._miss(name, cache, c, parse) for c in cells]
         cleaned, parsed = (list(t) for t in zip(*hits)) if hits else ([], [])
         where = [i for i, h in enumerate(hits) if h is _FORMULA] if name in self._formula_fields else []
         if where:
@@ -196,14 +196,14 @@ class Converter:
                 self.issues.add("cf", units[bad[0]].line, col, len(bad))
         return column
 
-    def _miss(self, name: str, cache: dict, cell: str, parse: Callable[[str], object], kind: str) -> tuple:
+    def _miss(self, name: str, cache: dict, cell: str, parse: Callable[[str], object]) -> tuple:
         if len(cache) > CACHE_LIMIT:  # a column of unique values (ids, emails): caching buys nothing
             cache.clear()
             cache[""] = _EMPTY
         if not cell:
             return _EMPTY
         if cell[0] in _SPECIAL_START or cell[-1] in _SPECIAL_END:
-            hit = _clean_and_parse(cell, parse, kind)
+            hit = _clean_and_parse(cell, parse)
             if hit is _FORMULA:
                 self._formula_fields.add(name)
         else:  # the common case: nothing to trim, no prefix, cannot be a formula
@@ -240,15 +240,13 @@ class Converter:
             self.count_unreadable(col, units)
 
 
-def _clean_and_parse(cell: str, parse: Callable[[str], object], kind: str) -> object:
+def _clean_and_parse(cell: str, parse: Callable[[str], object]) -> object:
     text = cell.strip()
     if not text:
         return _EMPTY
     text = nz.strip_text_prefix(text)
-    if nz.looks_like_formula(text):
-        # `+1 415-555-0100`, `-$5.00`: a sign starts many phones and amounts; what parses as one is a value
-        parsed = parse(text) if kind in ("phone", "amount") else None
-        return _FORMULA if parsed is None else (text, parsed)
+    if nz.looks_like_formula(text):  # signed phones and amounts (`+1 415-555-0100`, `-$5.00`) are values
+        return _FORMULA
     return (text, parse(text))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.core.errors import UsageError
 from app.core.importing.service import ImportResult, result_from_row
+from app.core.matching.summary import refresh_profiles
 from app.core import messages
 from app.core.workspace import Workspace
 
@@ -116,6 +117,10 @@ def undo_import(ws: Workspace, import_id: int | None = None) -> ImportResult:
     warnings = []
     with ws.atomic():
         members = ws.scalar(f"SELECT count(*) FROM memberships WHERE record_id IN ({added})", {"i": import_id})
+        touched = [r[0] for r in ws.query(  # profiles whose records lose events, changes or members
+            "SELECT DISTINCT profile_id FROM memberships WHERE record_id IN (SELECT record_id FROM events WHERE "
+            f"import_id = :i UNION SELECT record_id FROM record_changes WHERE import_id = :i UNION {added})",
+            {"i": import_id})]
         events = ws.execute("DELETE FROM events WHERE import_id = ?", (import_id,)).rowcount
         removed = ws.execute(f"DELETE FROM records WHERE id IN ({added})", {"i": import_id}).rowcount
         restored = 0
@@ -136,10 +141,11 @@ def undo_import(ws: Workspace, import_id: int | None = None) -> ImportResult:
                        (*[before[c] for c in columns], imp["source_id"]))
             ws.execute("DELETE FROM rejects WHERE import_id = ?", (import_id,))
             ws.execute("UPDATE imports SET status = 'undone' WHERE id = ?", (import_id,))
+        refreshed = refresh_profiles(ws, touched)
     if imp["rejects_path"]:
         Path(imp["rejects_path"]).unlink(missing_ok=True)
     if members:
         warnings.append(messages.text("import.undo_left_profiles", count=members))
     counts = {"records_removed": removed, "records_restored": restored, "events_removed": events}
     return ImportResult(import_id, imp["source_name"], imp["kind"], imp["channel"], imp["format"], counts,
-                        None, False, restored, warnings)
+                        None, False, restored, warnings, refreshed)

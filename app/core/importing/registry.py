@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 RECOGNISE_THRESHOLD = 0.6  # below it the file goes to the auto-mapper
 TEXT_EXTENSIONS = ("csv", "tsv", "txt")
@@ -21,7 +21,7 @@ SHEET_EXTENSIONS = ("xlsx", "xlsm", "xls", "ods")
 @lru_cache(maxsize=8192)
 def norm_header(h: str) -> str:
     """Header comparison key: accents folded, lower case, punctuation as single spaces."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", unidecode(h).lower()).split())
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", anyascii(h).lower()).split())
 
 
 class Format:

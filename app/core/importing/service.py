@@ -2,7 +2,8 @@
 
 ``run_import(ws, plan)`` streams the file in chunks of rows: convert each column once per distinct
 value, normalise with ``normalize_frame``, write with ``executemany``. A cancel or any failure rolls
-the whole import back (other sources untouched). Bad rows become rejects — in the ``rejects``
+the whole import back (other sources untouched). Profiles whose records gained events or were updated
+are refreshed in the same transaction (matching only looks at new records). Bad rows become rejects — in the ``rejects``
 table and in ``<workspace dir>/<workspace stem>-rejects/<source>-<import id>.csv`` (file, line,
 column, reason, raw) — and never stop the import. The same file imported again into the same
 source (same SHA-256) adds nothing and says so.
@@ -28,6 +29,8 @@ from app.core.importing.plan import ImportPlan
 from app.core.importing.readers import RawRow
 from app.core.importing.store_records import RecordWriter
 from app.core.jobs import Progress
+from app.core.matching.store import temp_ids
+from app.core.matching.summary import refresh_profiles
 from app.core import messages
 from app.core.suppression import SuppressionCheck
 from app.core.workspace import Workspace, utcnow
@@ -49,12 +52,14 @@ class ImportResult:
     already_imported: bool
     changes: int
     warnings: list[str] = field(default_factory=list)
+    profiles_refreshed: int = 0  # existing profiles whose records this import gave events or updated
 
     def to_json(self) -> dict:
         return {"import_id": self.import_id, "source_name": self.source_name, "kind": self.kind,
                 "channel": self.channel, "format_id": self.format_id, "counts": self.counts,
                 "rejects_path": str(self.rejects_path) if self.rejects_path else None,
-                "already_imported": self.already_imported, "changes": self.changes, "warnings": self.warnings}
+                "already_imported": self.already_imported, "changes": self.changes, "warnings": self.warnings,
+                "profiles_refreshed": self.profiles_refreshed}
 
 
 @dataclass
@@ -130,6 +135,8 @@ class _Job:
         self.changes = 0
         self.eur_assumed = 0
         self.rejects_file: Path | None = None
+        self.event_records: set[int] = set()  # records this import gave events
+        self.profiles_refreshed = 0
 
     def _start(self) -> tuple[int, int]:
         plan, now = self.plan, utcnow()
@@ -176,7 +183,21 @@ class _Job:
                 self._progress(table.fraction_read())
         self._structural(structural)
         self.progress.check()
+        self._refresh_profiles()
         return self._finish()
+
+    def _refresh_profiles(self) -> None:
+        """Golden records, activity and counts of the profiles whose records got events or changed."""
+        ws = self.ws
+        records = self.event_records | {r[0] for r in ws.execute(
+            "SELECT record_id FROM record_changes WHERE import_id = ?", (self.import_id,))}
+        if not records:
+            return
+        with temp_ids(ws, records, "_import_records") as t:
+            profiles = [r[0] for r in ws.execute(
+                f"SELECT DISTINCT m.profile_id FROM memberships m JOIN {t} t ON t.id = m.record_id")]
+        self.progress.update(0.98, f"Updating {len(profiles):,} profiles")
+        self.profiles_refreshed = refresh_profiles(ws, profiles)
 
     def _progress(self, fraction: float) -> None:
         self.progress.update(0.02 + 0.96 * fraction, f"Importing {self.plan.file_name}: "
@@ -247,6 +268,7 @@ class _Job:
         self.counts["imported"] += inserted
         self.counts["duplicates"] += len(batch.events) - inserted
         self.counts["anonymous_events"] += sum(1 for e in batch.events if e[16] is None)
+        self.event_records.update(e[16] for e in batch.events if e[16] is not None)
 
     # -- rejects ----------------------------------------------------------------------------------
     def _structural(self, structural: list[tuple[RawRow, str | None, str]]) -> None:
@@ -281,7 +303,7 @@ class _Job:
         ws.execute("UPDATE sources SET counts = ? WHERE id = ?", (counts_json, self.source_id))
         self.progress.update(1.0, f"Imported {plan.file_name}", force=True)
         return ImportResult(self.import_id, plan.source_name, plan.kind, plan.channel, plan.format_id,
-                            dict(self.counts), rejects_path, False, self.changes, warnings)
+                            dict(self.counts), rejects_path, False, self.changes, warnings, self.profiles_refreshed)
 
     def _write_rejects(self) -> Path:
         folder = rejects_dir(self.ws)

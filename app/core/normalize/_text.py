@@ -5,7 +5,7 @@ import math
 import re
 import unicodedata
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 # Typographic apostrophes and accents people type instead of "'".
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "′": "'"})
@@ -18,7 +18,7 @@ def fold(s: str) -> str:
         return s
     decomposed = unicodedata.normalize("NFKD", s)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped if stripped.isascii() else unidecode(stripped)
+    return stripped if stripped.isascii() else anyascii(stripped)
 
 
 def upper_words(s: str) -> str:

@@ -131,7 +131,7 @@ _PREPARE: dict[str, Callable[[object, str], Prepared]] = {
 
 # Stage 2: units combine the prepared values of a few fields into output columns.
 def _names(first: tuple[str, Split | None] | None, last: tuple[str, str | None, Split | None] | None,
-           full: Split | None, particle: str | None, region: str) -> tuple[str | None, ...]:
+           full: Split | None, particle: str | None, cap_region: str | None) -> tuple[str | None, ...]:
     first_key = first[0] if first else None
     last_key = last[0] if last else None
     # Lightspeed's LastnamePreposition: joined to the surname unless the surname already starts with it.
@@ -155,22 +155,23 @@ def _names(first: tuple[str, Split | None] | None, last: tuple[str, str | None, 
     return first_key, last_key, " ".join(p for p in parts if p) or None
 
 
-def _as_is(value: tuple[str | None, ...], region: str) -> tuple[str | None, ...]:
+def _as_is(value: tuple[str | None, ...], cap_region: str | None) -> tuple[str | None, ...]:
     """A prepared value that already holds the outputs (email and its key)."""
     return value
 
 
-def _one(value: str | None, region: str) -> tuple[str | None]:
+def _one(value: str | None, cap_region: str | None) -> tuple[str | None]:
     return (value,)
 
 
-def _phones(phone: str | None, mobile: str | None, region: str) -> tuple[str | None, ...]:
+def _phones(phone: str | None, mobile: str | None, cap_region: str | None) -> tuple[str | None, ...]:
     if phone is not None and phone == mobile:
         phone = None  # the same number in both fields is kept once, as the mobile
     return phone, mobile
 
 
-def _person(birth: date | PartialDate | None, gender: str | None, cf: str | None, region: str) -> tuple[str | None, ...]:
+def _person(birth: date | PartialDate | None, gender: str | None, cf: str | None,
+            cap_region: str | None) -> tuple[str | None, ...]:
     if cf:
         info = cf_info(cf)
         known = info.birth_date
@@ -183,19 +184,21 @@ def _person(birth: date | PartialDate | None, gender: str | None, cf: str | None
     return n_birth, gender, cf
 
 
-def _street(address: str | None, address2: str | None, number: str | None, region: str) -> tuple[str | None, ...]:
+def _street(address: str | None, address2: str | None, number: str | None,
+            cap_region: str | None) -> tuple[str | None, ...]:
     return normalize_street(address or address2, number)
 
 
 def _place(postcode: str | None, city: str | None, province: tuple[str | None, bool] | None, country: str | None,
-           region: str) -> tuple[str | None, ...]:
+           cap_region: str | None) -> tuple[str | None, ...]:
     # A foreign province/state (FEBRL's `nsw`) means the postcode is not an Italian CAP to re-pad.
-    pad_region = region if province is None or province[1] else None
+    pad_region = cap_region if province is None or province[1] else None
     n_postcode = normalize_postcode(postcode, country, region=pad_region)
     return n_postcode, city, province[0] if province else None, country
 
 
-# (input fields, unit, output columns)
+# (input fields, unit, output columns). A unit's last argument is the CAP region: where a postcode
+# of a row naming no country is from (None: only rows naming Italy get their CAP re-padded).
 _UNITS: tuple[tuple[tuple[str, ...], Callable[..., tuple[object, ...]], tuple[str, ...]], ...] = (
     (("first_name", "last_name", "full_name", "name_particle"), _names, ("n_first", "n_last", "n_full")),
     (("email",), _as_is, ("n_email", "n_email_key")),
@@ -209,12 +212,22 @@ _UNITS: tuple[tuple[tuple[str, ...], Callable[..., tuple[object, ...]], tuple[st
 )
 
 
-def normalize_record(fields: Mapping[str, object], region: str = "IT") -> dict[str, str | None]:
-    """The `n_*` columns (see docs/DESIGN.md) of one record given by canonical field names; missing fields allowed."""
+def _cap_region(region: str, pad_caps: bool | None) -> str | None:
+    return region if pad_caps is None else "IT" if pad_caps else None
+
+
+def normalize_record(fields: Mapping[str, object], region: str = "IT", *,
+                     pad_caps: bool | None = None) -> dict[str, str | None]:
+    """The `n_*` columns (see docs/DESIGN.md) of one record given by canonical field names; missing fields allowed.
+
+    ``pad_caps``: whether 3–4 digit postcodes of rows naming no country are Italian CAPs that lost
+    their leading zeros — the importer decides it per file from evidence (importing/postcodes.py);
+    None takes the region's word for it (a lone record has no column to judge by)."""
     out: dict[str, object] = {}
+    cap_region = _cap_region(region, pad_caps)
     for inputs, unit, outputs in _UNITS:
         prepared = [_PREPARE[name](fields.get(name), region) for name in inputs]
-        out.update(zip(outputs, unit(*prepared, region)))
+        out.update(zip(outputs, unit(*prepared, cap_region)))
     return {column: out[column] for column in N_COLUMNS}  # type: ignore[misc]
 
 
@@ -229,7 +242,9 @@ def _prepare_column(column: pd.Series | None, prepare: Callable[[object, str], P
     of_unique = np.fromiter((ids.setdefault(prepare(u, region), len(ids)) for u in uniques), dtype=np.int64,
                             count=len(uniques))
     missing_id = ids.setdefault(missing, len(ids))
-    rows = np.where(codes >= 0, of_unique[np.maximum(codes, 0)], missing_id) if n else np.zeros(0, np.int64)
+    rows = np.full(n, missing_id, dtype=np.int64)
+    present = codes >= 0  # a column of nothing but missing cells has no uniques to index
+    rows[present] = of_unique[codes[present]]
     return rows, list(ids)
 
 
@@ -242,11 +257,12 @@ def _combine(codes: list[np.ndarray]) -> np.ndarray:
     return combined
 
 
-def normalize_frame(df: pd.DataFrame, region: str = "IT") -> pd.DataFrame:
+def normalize_frame(df: pd.DataFrame, region: str = "IT", *, pad_caps: bool | None = None) -> pd.DataFrame:
     """`normalize_record` for every row of a DataFrame of canonical columns (missing columns allowed),
     preparing each distinct cell once and combining each distinct combination of prepared values once.
     Returns the `n_*` columns (object dtype, None for missing) on `df`'s index."""
     n = len(df)
+    cap_region = _cap_region(region, pad_caps)
     prepared = {name: _prepare_column(df[name] if name in df.columns else None, prepare, region, n)
                 for name, prepare in _PREPARE.items()}
     result: dict[str, np.ndarray] = {}
@@ -259,9 +275,10 @@ def normalize_frame(df: pd.DataFrame, region: str = "IT") -> pd.DataFrame:
         first_row[rows[::-1]] = np.arange(n - 1, -1, -1)
         per_input = [c[first_row].tolist() for c in codes]
         if len(inputs) == 1:
-            combined = [unit(values[0][c], region) for c in per_input[0]]
+            combined = [unit(values[0][c], cap_region) for c in per_input[0]]
         else:
-            combined = [unit(*(v[c] for v, c in zip(values, combination)), region) for combination in zip(*per_input)]
+            combined = [unit(*(v[c] for v, c in zip(values, combination)), cap_region)
+                        for combination in zip(*per_input)]
         for j, column in enumerate(outputs):
             table = np.empty(count, dtype=object)
             table[:] = [out[j] for out in combined]

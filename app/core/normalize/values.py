@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from app.core.normalize._text import fold
+from app.core.normalize.phone import to_e164
 
 _CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "US$": "USD", "CHF": "CHF", "FR": "CHF"}
 _CURRENCY_WORDS = {"EURO": "EUR", "EUROS": "EUR", "EUR": "EUR", "USD": "USD", "GBP": "GBP", "CHF": "CHF",
@@ -183,8 +184,12 @@ def looks_like_formula(s: str) -> bool:
     """True when a spreadsheet would run the cell: it starts with = + - @ TAB CR or NUL.
 
     A sign followed only by a number or phone (digits, spaces, `.`, `,`, `/`, parentheses: `-5,00`,
-    `+39 333 1234567`) is a value. A second operator makes it a formula again (`+1+2`, `-2-3`).
+    `+39 333 1234567`) is a value, and so is any signed cell that reads as an amount or a phone
+    number (`-$5.00`, `+1 415-555-0100`). A second operator makes it a formula (`+1+2`, `-2-3`).
     """
     if not s or not s.startswith(_FORMULA_START):
         return False
-    return not (s[0] in "+-" and _PLAIN_SIGNED.fullmatch(s))
+    if s[0] not in "+-":
+        return True
+    return not (_PLAIN_SIGNED.fullmatch(s) or parse_amount(s)[0] is not None
+                or (s[0] == "+" and to_e164(s) is not None))
