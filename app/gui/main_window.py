@@ -25,6 +25,7 @@ from app.core.profiles import service as profiles
 from app.core.profiles.golden import refresh_all
 from app.core.profiles.survivorship import get_survivorship, save_survivorship
 from app.core.workspace import Workspace
+from app.gui.export_dialog import ExportMenu
 from app.gui.i18n import Translations, format_number
 from app.gui.jobs import Job, JobRunner, WorkspaceSession
 from app.gui.settings import Settings
@@ -153,6 +154,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_file.addAction(self.act_demo)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_import)
+        self.menu_export = ExportMenu(self)
+        self.menu_file.addMenu(self.menu_export)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n profile(s) written to %1.</source>
+        <translation>
+            <numerusform>%n profile written to %1.</numerusform>
+            <numerusform>%n profiles written to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) written to %1.</source>
+        <translation>
+            <numerusform>%n record written to %1.</numerusform>
+            <numerusform>%n records written to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s)</source>
+        <translation>
+            <numerusform>%1: %n row</numerusform>
+            <numerusform>%1: %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) left out or left blank, with the reason: %1</source>
+        <translation>
+            <numerusform>%n value left out or left blank, with the reason: %1</numerusform>
+            <numerusform>%n values left out or left blank, with the reason: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message numerus="yes">
         <source>%n row(s) could not be used:</source>

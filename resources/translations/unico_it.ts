@@ -139,6 +139,172 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export customer profiles</source>
+        <translation>Esporta i profili dei clienti</translation>
+    </message>
+    <message>
+        <source>Export matching membership</source>
+        <translation>Esporta l’appartenenza ai profili</translation>
+    </message>
+    <message>
+        <source>Export a list for %1</source>
+        <translation>Esporta una lista per %1</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Apri la cartella</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Esportazione in %1…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Esportazione annullata: nessun file è stato scritto.</translation>
+    </message>
+    <message>
+        <source>The export failed: no file was written.</source>
+        <translation>L’esportazione non è riuscita: nessun file è stato scritto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) written to %1.</source>
+        <translation>
+            <numerusform>%n profilo scritto in %1.</numerusform>
+            <numerusform>%n profili scritti in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) written to %1.</source>
+        <translation>
+            <numerusform>%n record scritto in %1.</numerusform>
+            <numerusform>%n record scritti in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody may be contacted through %1: no list was written (the folder holds the README).</source>
+        <translation>Nessuno può essere contattato tramite %1: nessuna lista è stata scritta (la cartella contiene il README).</translation>
+    </message>
+    <message>
+        <source>Files for %1 in %2:</source>
+        <translation>File per %1 in %2:</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profili</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Esportati</translation>
+    </message>
+    <message>
+        <source>Left out: no consent for the channel</source>
+        <translation>Esclusi: nessun consenso per il canale</translation>
+    </message>
+    <message>
+        <source>Left out: invalid email or phone</source>
+        <translation>Esclusi: email o telefono non validi</translation>
+    </message>
+    <message>
+        <source>Left out: address already exported for another profile</source>
+        <translation>Esclusi: indirizzo già esportato per un altro profilo</translation>
+    </message>
+    <message>
+        <source>Suppressed (unsubscribed, bounced or blocked)</source>
+        <translation>Esclusi per sempre (disiscritti, rimbalzati o bloccati)</translation>
+    </message>
+    <message>
+        <source>No email or phone</source>
+        <translation>Senza email né telefono</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s)</source>
+        <translation>
+            <numerusform>%1: %n riga</numerusform>
+            <numerusform>%1: %n righe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) left out or left blank, with the reason: %1</source>
+        <translation>
+            <numerusform>%n valore escluso o lasciato vuoto, con il motivo: %1</numerusform>
+            <numerusform>%n valori esclusi o lasciati vuoti, con il motivo: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What to upload where: README.txt</source>
+        <translation>Cosa caricare e dove: README.txt (in inglese)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Esporta</translation>
+    </message>
+    <message>
+        <source>Customer &amp;profiles (CSV/Excel)…</source>
+        <translation>&amp;Profili dei clienti (CSV/Excel)…</translation>
+    </message>
+    <message>
+        <source>Golden records with contacts, consent, activity and totals</source>
+        <translation>Schede uniche con contatti, consensi, attività e totali</translation>
+    </message>
+    <message>
+        <source>List for %1…</source>
+        <translation>Lista per %1…</translation>
+    </message>
+    <message>
+        <source>The files %1 imports as they are: consenting contacts only</source>
+        <translation>I file che %1 importa così come sono: solo i contatti con il consenso</translation>
+    </message>
+    <message>
+        <source>Matching &amp;membership (CSV)…</source>
+        <translation>&amp;Appartenenza ai profili (CSV)…</translation>
+    </message>
+    <message>
+        <source>Which profile each imported record belongs to</source>
+        <translation>A quale profilo appartiene ogni record importato</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Cartelle di lavoro Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export customer profiles</source>
+        <translation>Esporta i profili dei clienti</translation>
+    </message>
+    <message>
+        <source>profiles</source>
+        <translation>profili</translation>
+    </message>
+    <message>
+        <source>Folder for the %1 files</source>
+        <translation>Cartella per i file di %1</translation>
+    </message>
+    <message>
+        <source>Export matching membership</source>
+        <translation>Esporta l’appartenenza ai profili</translation>
+    </message>
+    <message>
+        <source>membership</source>
+        <translation>appartenenza</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>Unico user guide</source>

@@ -200,7 +200,9 @@ def test_the_italian_ui_has_no_english_left(italian_window, qtbot, tmp_path):
     assert wizard.plan.warnings  # the till file's consent column: the core's words about the data
     failed = window.import_files([binary_file(tmp_path / "clienti.csv")])
     qtbot.waitUntil(lambda: bool(failed.findChildren(QMessageBox)), timeout=10000)
-    dialogs = [wizard, failed, window.show_settings(), window.show_about(), window.show_shortcuts()]
+    exported = window.menu_export.export_email_list("mailchimp", tmp_path / "liste")
+    qtbot.waitUntil(lambda: exported.state == "done", timeout=10000)
+    dialogs = [wizard, failed, exported, window.show_settings(), window.show_about(), window.show_shortcuts()]
     bad = find_leftovers(window, english)
     for dialog in dialogs:
         bad += find_leftovers(dialog, english)
@@ -215,6 +217,7 @@ def test_the_italian_ui_has_no_english_left(italian_window, qtbot, tmp_path):
     assert any(t.startswith("Annulla: stessa persona till:") for t in shown)
     assert any("ha dato il consenso" in t for t in shown)
     assert any(t.startswith("Favoriti, non causati") or t.startswith("I crediti ripartiscono") for t in shown)
+    assert {"Esporta", "Lista per Mailchimp…", "Esclusi per sempre (disiscritti, rimbalzati o bloccati)"} <= shown
     assert "3 fonti" in window.count_label.text() and "3 coppie da verificare" in window.count_label.text()
     window.translations.switch("en")  # the same walk over the English UI must find English: it can fail
     english_found = {text for _w, text in find_leftovers(window, english)}
