@@ -153,6 +153,10 @@ MESSAGES: dict[str, str] = {
                                  "(legal basis: none)",
     "consent.none.email": "no email consent recorded (legal basis: none)",
     "consent.none.sms": "no SMS consent recorded (legal basis: none)",
+    "consent.retention_expired": "no activity for {months} (retention policy): consent expired, do not contact "
+                                 "(legal basis: none)",
+    "consent.month": "{count} month",
+    "consent.months": "{count} months",
     # -- the decision history, undo and redo (app.core.profiles.steps) ----------------------------------
     "history.match_run": "match run {when:%Y-%m-%d %H:%M}: {count} automatic merges",
     "history.merge_profiles": "merge of profiles {a:d} and {b:d}",

@@ -103,6 +103,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "no SMS consent recorded; the soft-spam exception covers email only (legal basis: none)"),  # consent.sms_not_soft_spam
     QT_TRANSLATE_NOOP("core", "no email consent recorded (legal basis: none)"),  # consent.none.email
     QT_TRANSLATE_NOOP("core", "no SMS consent recorded (legal basis: none)"),  # consent.none.sms
+    QT_TRANSLATE_NOOP("core", "no activity for {months} (retention policy): consent expired, do not contact (legal basis: none)"),  # consent.retention_expired
+    QT_TRANSLATE_NOOP("core", "{count} month"),  # consent.month
+    QT_TRANSLATE_NOOP("core", "{count} months"),  # consent.months
     QT_TRANSLATE_NOOP("core", "match run {when:%Y-%m-%d %H:%M}: {count} automatic merges"),  # history.match_run
     QT_TRANSLATE_NOOP("core", "merge of profiles {a:d} and {b:d}"),  # history.merge_profiles
     QT_TRANSLATE_NOOP("core", "unmerge {ref} from profile {profile}"),  # history.unmerge

@@ -2868,6 +2868,18 @@
         <translation>nessun consenso SMS registrato (base giuridica: nessuna)</translation>
     </message>
     <message>
+        <source>no activity for {months} (retention policy): consent expired, do not contact (legal basis: none)</source>
+        <translation>nessuna attività da {months} (regola di conservazione dei dati): consenso scaduto, non contattare (base giuridica: nessuna)</translation>
+    </message>
+    <message>
+        <source>{count} month</source>
+        <translation>{count} mese</translation>
+    </message>
+    <message>
+        <source>{count} months</source>
+        <translation>{count} mesi</translation>
+    </message>
+    <message>
         <source>match run {when:%Y-%m-%d %H:%M}: {count} automatic merges</source>
         <translation>abbinamento del {when:%Y-%m-%d %H:%M}: {count} unioni automatiche</translation>
     </message>

@@ -26,7 +26,7 @@ from app.core import messages
 from app.core.errors import UsageError
 from app.core.profiles.members import Member, epoch, iso_ts, load_members
 from app.core.profiles.model import ChannelConsent, Consent
-from app.core.retention import MarketingLimit, marketing_limit, months_text
+from app.core.retention import MarketingLimit, marketing_limit
 from app.core.suppression import SuppressionCheck
 from app.core.workspace import Workspace
 
@@ -142,8 +142,8 @@ def consent_of(members: list[Member], check: SuppressionCheck, limit: MarketingL
         for c in (consent.email, consent.sms):
             if c.may_contact:
                 c.basis = "none"
-                c.reasons.append(f"no activity for {months_text(limit.months)} (retention policy): consent "
-                                 "expired, do not contact (legal basis: none)")
+                months = messages.text("consent.month" if limit.months == 1 else "consent.months", count=limit.months)
+                c.reasons.append(messages.text("consent.retention_expired", months=months))
     return consent
 
 
