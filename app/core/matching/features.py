@@ -111,8 +111,8 @@ class Features:
                 feats.frame[col] = None
             elif bad:
                 feats.frame.loc[feats.frame[col].isin(bad), col] = None
-        feats.shared = {col: feats._find_shared(feats.frame[col], col) for col in SHARED_CHECKED}
-        feats.shared[HOME] = feats._find_shared(feats.home_key, HOME)
+        feats.shared = {col: feats.find_shared(feats.frame[col], col) for col in SHARED_CHECKED}
+        feats.shared[HOME] = feats.find_shared(feats.home_key, HOME)
         return feats
 
     @property
@@ -166,7 +166,7 @@ class Features:
         key = f["n_street"] + "|" + f["n_number"] + "|" + f["n_postcode"].fillna(f["n_city"])
         return key.where(f["n_street"].notna() & f["n_number"].notna() & (f["n_postcode"].notna() | f["n_city"].notna()))
 
-    def _find_shared(self, values: pd.Series, col: str) -> set[str]:
+    def find_shared(self, values: pd.Series, col: str) -> set[str]:
         """Values whose records carry first names that cannot be one person's."""
         from app.core.matching.clustering import names_compatible
 

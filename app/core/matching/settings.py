@@ -79,6 +79,10 @@ class MatchSettings:
     household_exempt: dict[str, list[str]] = field(default_factory=lambda: {"phone": ["exact_mobile"]})
     personal_ids: list[str] = field(default_factory=lambda: [
         "codice_fiscale", "national_id", "customer_id", "loyalty_card"])
+    # Comparisons whose equality levels get u from the sharing between people (sharing.py), not
+    # from random pairs (which mostly share a value because they are one person).
+    identifiers: list[str] = field(default_factory=lambda: [
+        "email", "phone", "codice_fiscale", "national_id", "customer_id", "loyalty_card"])
     retrain_share: float = 0.2  # new records above this share of the workspace: retrain and rescore
     seed: int = 42
 
@@ -144,15 +148,15 @@ def default_comparisons() -> list[Comparison]:
             _lv("different", ELSE),
         ]),
         Comparison("email", "email", ["n_email_key"], [
-            _lv("same address", "exact", tf=True),
+            _lv("same address", "exact"),
             _lv("same address, used by several people (no evidence)", "shared"),
             _lv("same name at another domain", "same_local", tf=True, min_len=5),
             _lv("one typo", "close", jw=1.01, edits=1, same_digits=True, min_len=10, same_start=2),
             _lv("different", ELSE),
         ]),
         Comparison("phone", "phone", ["n_phone", "n_mobile"], [
-            _lv("same mobile number", "exact_mobile", tf=True),
-            _lv("same number", "exact", tf=True),
+            _lv("same mobile number", "exact_mobile"),
+            _lv("same number", "exact"),
             _lv("same number, used by several people (no evidence)", "shared"),
             _lv("same last 7 digits", "last_digits", n=7),
             _lv("one digit off", "close", jw=1.01, edits=1),
@@ -196,7 +200,7 @@ def default_comparisons() -> list[Comparison]:
             _lv("different", ELSE),
         ]),
         Comparison("national_id", "string", ["n_national_id"], [
-            _lv("exact", "exact", tf=True),
+            _lv("exact", "exact"),
             _lv("one edit", "close", jw=1.01, edits=1),
             _lv("different", ELSE),
         ]),
@@ -205,11 +209,11 @@ def default_comparisons() -> list[Comparison]:
             _lv("same source (two entries of one export)", ELSE),
         ]),
         Comparison("customer_id", "string", ["n_customer_id"], [
-            _lv("exact", "exact", tf=True),
+            _lv("exact", "exact"),
             _lv("different", ELSE),
         ]),
         Comparison("loyalty_card", "string", ["n_loyalty"], [
-            _lv("exact", "exact", tf=True),
+            _lv("exact", "exact"),
             _lv("different", ELSE),
         ]),
     ]

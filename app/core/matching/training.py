@@ -23,6 +23,7 @@ import numpy as np
 from app.core.matching.features import Features
 from app.core.matching.model import MIN_PROB, Model, compare_pairs
 from app.core.matching.settings import MatchSettings
+from app.core.matching.sharing import apply_identifier_u
 
 LOCATION = ("postcode", "city", "province", "address")
 # Comparisons a blocking key makes agree (or correlates with) inside its blocks.
@@ -67,7 +68,7 @@ def estimate_u(feats: Features, settings: MatchSettings) -> list[np.ndarray]:
         counts[1:] += 0.5  # never claim a level is impossible among non-matches
         counts[0] = 0
         out.append(counts / counts.sum())
-    return out
+    return apply_identifier_u(feats, settings, out)
 
 
 def initial_m(settings: MatchSettings) -> list[np.ndarray]:
