@@ -27,6 +27,16 @@ from typing import Any
 JOIN = "join"  # the code of joined(): not a template, its parts are translated one by one
 
 MESSAGES: dict[str, str] = {
+    # -- opening a workspace (app.core.workspace) ------------------------------------------------------
+    "workspace.missing": "{path}: no such workspace",
+    "workspace.cannot_open": "{path}: cannot open: {error}",
+    "workspace.cannot_read": "{path}: cannot read: {reason}",
+    "workspace.not_sqlite": "{path}: not a Unico workspace (not an SQLite database file)",
+    "workspace.not_unico_because": "{path}: not a Unico workspace ({error})",
+    "workspace.sqlite_not_unico": "{path}: is an SQLite file but not a Unico workspace",
+    "workspace.newer": "{path}: this workspace was written by a newer Unico (schema {version:d}); this version knows "
+                       "schema {known:d}. Please update Unico.",
+    "workspace.needs_upgrade": "{path}: workspace needs an upgrade; open it once for writing",
     # -- what a file is (app.core.importing.sniff, readers, sheets, archive) -----------------------
     "import.cannot_read": "cannot read the file: {reason}",
     "import.empty_file": "the file is empty",

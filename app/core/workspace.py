@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from app.core import messages
 from app.core.errors import WorkspaceError
 from app.core.schema import MIGRATIONS
 
@@ -47,25 +48,25 @@ class Workspace:
         self._lock = threading.RLock()
         existed = self.path.exists() and self.path.stat().st_size > 0
         if not existed and not create:
-            raise WorkspaceError(f"{self.path}: no such workspace")
+            raise WorkspaceError(messages.text("workspace.missing", path=self.path))
         if existed:
             _check_is_sqlite(self.path)
         elif readonly:
-            raise WorkspaceError(f"{self.path}: no such workspace")
+            raise WorkspaceError(messages.text("workspace.missing", path=self.path))
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
         try:
             self.conn = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
-            raise WorkspaceError(f"{self.path}: cannot open: {e}") from e
+            raise WorkspaceError(messages.text("workspace.cannot_open", path=self.path, error=str(e))) from e
         self.conn.row_factory = sqlite3.Row
         try:
             self._configure()
             self._migrate(existed)
         except sqlite3.DatabaseError as e:
             self.conn.close()
-            raise WorkspaceError(f"{self.path}: not a Unico workspace ({e})") from e
+            raise WorkspaceError(messages.text("workspace.not_unico_because", path=self.path, error=str(e))) from e
         except WorkspaceError:
             self.conn.close()
             raise
@@ -85,20 +86,18 @@ class Workspace:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if existed and tables and "meta" not in tables:
-            raise WorkspaceError(f"{self.path}: is an SQLite file but not a Unico workspace")
+            raise WorkspaceError(messages.text("workspace.sqlite_not_unico", path=self.path))
         if "meta" in tables:
             row = self.conn.execute("SELECT value FROM meta WHERE key='app'").fetchone()
             if not row or row[0] != APP_ID:
-                raise WorkspaceError(f"{self.path}: is an SQLite file but not a Unico workspace")
+                raise WorkspaceError(messages.text("workspace.sqlite_not_unico", path=self.path))
         if version > len(MIGRATIONS):
-            raise WorkspaceError(
-                f"{self.path}: this workspace was written by a newer Unico (schema {version}); "
-                f"this version knows schema {len(MIGRATIONS)}. Please update Unico."
-            )
+            raise WorkspaceError(messages.text("workspace.newer", path=self.path, version=version,
+                                               known=len(MIGRATIONS)))
         if version == len(MIGRATIONS):
             return
         if self.readonly:
-            raise WorkspaceError(f"{self.path}: workspace needs an upgrade; open it once for writing")
+            raise WorkspaceError(messages.text("workspace.needs_upgrade", path=self.path))
         with self.atomic():
             for i, step in enumerate(MIGRATIONS[version:], start=version + 1):
                 step(self.conn)
@@ -202,9 +201,9 @@ def _check_is_sqlite(path: Path) -> None:
         with path.open("rb") as f:
             head = f.read(16)
     except OSError as e:
-        raise WorkspaceError(f"{path}: cannot read: {e.strerror}") from e
+        raise WorkspaceError(messages.text("workspace.cannot_read", path=path, reason=e.strerror)) from e
     if head != SQLITE_MAGIC:
-        raise WorkspaceError(f"{path}: not a Unico workspace (not an SQLite database file)")
+        raise WorkspaceError(messages.text("workspace.not_sqlite", path=path))
 
 
 def open_workspace(path: str | os.PathLike | None = None, *, create: bool = True) -> Workspace:

@@ -5,6 +5,14 @@ Written by `python -m app.gui.i18n_build --update`: do not edit (a test checks i
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 TEMPLATES = (
+    QT_TRANSLATE_NOOP("core", "{path}: no such workspace"),  # workspace.missing
+    QT_TRANSLATE_NOOP("core", "{path}: cannot open: {error}"),  # workspace.cannot_open
+    QT_TRANSLATE_NOOP("core", "{path}: cannot read: {reason}"),  # workspace.cannot_read
+    QT_TRANSLATE_NOOP("core", "{path}: not a Unico workspace (not an SQLite database file)"),  # workspace.not_sqlite
+    QT_TRANSLATE_NOOP("core", "{path}: not a Unico workspace ({error})"),  # workspace.not_unico_because
+    QT_TRANSLATE_NOOP("core", "{path}: is an SQLite file but not a Unico workspace"),  # workspace.sqlite_not_unico
+    QT_TRANSLATE_NOOP("core", "{path}: this workspace was written by a newer Unico (schema {version:d}); this version knows schema {known:d}. Please update Unico."),  # workspace.newer
+    QT_TRANSLATE_NOOP("core", "{path}: workspace needs an upgrade; open it once for writing"),  # workspace.needs_upgrade
     QT_TRANSLATE_NOOP("core", "cannot read the file: {reason}"),  # import.cannot_read
     QT_TRANSLATE_NOOP("core", "the file is empty"),  # import.empty_file
     QT_TRANSLATE_NOOP("core", "no such file"),  # import.no_such_file

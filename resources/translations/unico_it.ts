@@ -2476,6 +2476,38 @@
 <context>
     <name>core</name>
     <message>
+        <source>{path}: no such workspace</source>
+        <translation>{path}: l’archivio non esiste</translation>
+    </message>
+    <message>
+        <source>{path}: cannot open: {error}</source>
+        <translation>{path}: impossibile aprirlo: {error}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read: {reason}</source>
+        <translation>{path}: impossibile leggerlo: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: not a Unico workspace (not an SQLite database file)</source>
+        <translation>{path}: non è un archivio di Unico (non è un database SQLite)</translation>
+    </message>
+    <message>
+        <source>{path}: not a Unico workspace ({error})</source>
+        <translation>{path}: non è un archivio di Unico ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: is an SQLite file but not a Unico workspace</source>
+        <translation>{path}: è un file SQLite ma non un archivio di Unico</translation>
+    </message>
+    <message>
+        <source>{path}: this workspace was written by a newer Unico (schema {version:d}); this version knows schema {known:d}. Please update Unico.</source>
+        <translation>{path}: questo archivio è stato scritto da una versione più recente di Unico (schema {version:d}); questa versione conosce lo schema {known:d}. Aggiorna Unico.</translation>
+    </message>
+    <message>
+        <source>{path}: workspace needs an upgrade; open it once for writing</source>
+        <translation>{path}: l’archivio va aggiornato; aprilo una volta in scrittura</translation>
+    </message>
+    <message>
         <source>cannot read the file: {reason}</source>
         <translation>impossibile leggere il file: {reason}</translation>
     </message>

@@ -89,3 +89,14 @@ def test_error_messages_say_where_and_why_in_italian(italian):
     assert error_message(BadDataError(text("import.empty_file"), Where("v.csv"))) == "v.csv: il file è vuoto"
     assert error_message(UsageError(text("history.nothing_to_redo"))) == "non c’è nulla da ripetere"
     assert error_message(UsageError("plain words")) == "plain words"
+
+
+def test_opening_a_file_that_is_no_workspace_says_so_in_italian(make_window, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(lang="it")
+    (tmp_path / "clienti.db").write_text("Nome;Email\n")
+    assert window.open_workspace(tmp_path / "clienti.db") is False
+    box = window.findChildren(QMessageBox)[-1]
+    assert box.text() == f"{tmp_path / 'clienti.db'}: non è un archivio di Unico (non è un database SQLite)"
+    box.close()
