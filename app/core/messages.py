@@ -196,6 +196,20 @@ MESSAGES: dict[str, str] = {
     "export.folder_is_file": "{folder} is a file; give the name of a new folder for the export files",
     "export.folder_not_empty": "{folder} already holds files; choose a new or empty folder (an export never "
                                "overwrites: an old file left beside the new ones could be uploaded by mistake)",
+    # -- progress of long work (shown beside the desktop app's progress bars) ----------------------------
+    "progress.done": "Done",
+    "progress.reading_events": "Reading events",
+    "progress.attributing": "Attributing ({model})",
+    "progress.attributing_all": "Attributing with every model",
+    "progress.online_touches": "Finding online touches before store purchases",
+    "progress.comparing_windows": "Comparing windows",
+    "progress.identified_receipts": "Counting identified receipts",
+    "progress.journeys": "Building journeys",
+    "progress.paths_without_purchase": "Building paths without a purchase",
+    "progress.journeys_ready": "Journeys ready",
+    "progress.profiles": "Profiles {done:,} of {total:,}",
+    "progress.profiles_done": "Profiles done",
+    "progress.reading_profiles": "Reading profiles…",
     # -- report caveats (app.core.analytics) ------------------------------------------------------------
     "report.contribution_note": "Credits share out the purchases of identified customers among the touches in the "
                                 "window before them; they describe the paths, not what each channel caused. "

@@ -137,6 +137,19 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "{folder}: no such folder"),  # export.no_such_folder
     QT_TRANSLATE_NOOP("core", "{folder} is a file; give the name of a new folder for the export files"),  # export.folder_is_file
     QT_TRANSLATE_NOOP("core", "{folder} already holds files; choose a new or empty folder (an export never overwrites: an old file left beside the new ones could be uploaded by mistake)"),  # export.folder_not_empty
+    QT_TRANSLATE_NOOP("core", "Done"),  # progress.done
+    QT_TRANSLATE_NOOP("core", "Reading events"),  # progress.reading_events
+    QT_TRANSLATE_NOOP("core", "Attributing ({model})"),  # progress.attributing
+    QT_TRANSLATE_NOOP("core", "Attributing with every model"),  # progress.attributing_all
+    QT_TRANSLATE_NOOP("core", "Finding online touches before store purchases"),  # progress.online_touches
+    QT_TRANSLATE_NOOP("core", "Comparing windows"),  # progress.comparing_windows
+    QT_TRANSLATE_NOOP("core", "Counting identified receipts"),  # progress.identified_receipts
+    QT_TRANSLATE_NOOP("core", "Building journeys"),  # progress.journeys
+    QT_TRANSLATE_NOOP("core", "Building paths without a purchase"),  # progress.paths_without_purchase
+    QT_TRANSLATE_NOOP("core", "Journeys ready"),  # progress.journeys_ready
+    QT_TRANSLATE_NOOP("core", "Profiles {done:,} of {total:,}"),  # progress.profiles
+    QT_TRANSLATE_NOOP("core", "Profiles done"),  # progress.profiles_done
+    QT_TRANSLATE_NOOP("core", "Reading profiles…"),  # progress.reading_profiles
     QT_TRANSLATE_NOOP("core", "Credits share out the purchases of identified customers among the touches in the window before them; they describe the paths, not what each channel caused. Anonymous purchases have no path and are counted apart."),  # report.contribution_note
     QT_TRANSLATE_NOOP("core", "A receipt is identified when it names a known person (loyalty card, e-receipt email…), whether or not matching has linked that person to other sources yet."),  # report.identification_note
     QT_TRANSLATE_NOOP("core", "Assisted, not caused: these purchases only co-occur with an earlier touch among identified buyers (anonymous buyers are not seen), which does not prove the touch made the sale; to measure the effect, hold a random 10% of customers out of a campaign and compare their store purchases."),  # report.ropo_note

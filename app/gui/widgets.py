@@ -28,7 +28,7 @@ from app.core import messages
 from app.core.errors import UnicoError
 from app.core.resources import resource_path
 from app.gui.jobs import Job, JobFailure
-from app.gui.vocab import error_message
+from app.gui.vocab import error_message, message
 
 _ICONS: dict[str, QIcon] = {}
 
@@ -126,14 +126,14 @@ class JobStatus(Retranslating, QWidget):
         self.setVisible(job is not None)
         if job is None:
             return
-        # The core reports in English (its messages are shared with the CLI): show our own
-        # translated label, and the core's detail only as a tooltip.
+        # Our own translated label; the core's detail as a tooltip (translated when the core made it
+        # a messages.Text; the steps not converted yet say it in English, as the CLI does).
         text = job.label
         others = len(self._jobs) - 1
         if others:
             text += "  " + self.tr("(+%n more)", "", others)
         self.label.setText(text)
-        self.label.setToolTip(job.message)
+        self.label.setToolTip(message(job.message))
         self.bar.setValue(int(job.fraction * 1000))
 
 

@@ -3004,6 +3004,58 @@
         <translation>{folder} contiene già dei file; scegli una cartella nuova o vuota (un’esportazione non sovrascrive mai: un vecchio file lasciato accanto ai nuovi potrebbe essere caricato per errore)</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Fatto</translation>
+    </message>
+    <message>
+        <source>Reading events</source>
+        <translation>Lettura degli eventi</translation>
+    </message>
+    <message>
+        <source>Attributing ({model})</source>
+        <translation>Attribuzione ({model})</translation>
+    </message>
+    <message>
+        <source>Attributing with every model</source>
+        <translation>Attribuzione con tutti i modelli</translation>
+    </message>
+    <message>
+        <source>Finding online touches before store purchases</source>
+        <translation>Ricerca dei contatti online prima degli acquisti in negozio</translation>
+    </message>
+    <message>
+        <source>Comparing windows</source>
+        <translation>Confronto delle finestre</translation>
+    </message>
+    <message>
+        <source>Counting identified receipts</source>
+        <translation>Conteggio degli scontrini identificati</translation>
+    </message>
+    <message>
+        <source>Building journeys</source>
+        <translation>Costruzione dei percorsi</translation>
+    </message>
+    <message>
+        <source>Building paths without a purchase</source>
+        <translation>Costruzione dei percorsi senza acquisto</translation>
+    </message>
+    <message>
+        <source>Journeys ready</source>
+        <translation>Percorsi pronti</translation>
+    </message>
+    <message>
+        <source>Profiles {done:,} of {total:,}</source>
+        <translation>Profili {done:,} di {total:,}</translation>
+    </message>
+    <message>
+        <source>Profiles done</source>
+        <translation>Profili completati</translation>
+    </message>
+    <message>
+        <source>Reading profiles…</source>
+        <translation>Lettura dei profili…</translation>
+    </message>
+    <message>
         <source>Credits share out the purchases of identified customers among the touches in the window before them; they describe the paths, not what each channel caused. Anonymous purchases have no path and are counted apart.</source>
         <translation>I crediti ripartiscono gli acquisti dei clienti identificati fra i contatti avvenuti nella finestra precedente; descrivono i percorsi, non l’effetto di ciascun canale. Gli acquisti anonimi non hanno un percorso e sono contati a parte.</translation>
     </message>

@@ -100,3 +100,17 @@ def test_opening_a_file_that_is_no_workspace_says_so_in_italian(make_window, tmp
     box = window.findChildren(QMessageBox)[-1]
     assert box.text() == f"{tmp_path / 'clienti.db'}: non è un archivio di Unico (non è un database SQLite)"
     box.close()
+
+
+def test_the_job_panel_shows_the_cores_progress_detail_translated(italian, qtbot):
+    from app.gui.jobs import Job
+    from app.gui.widgets import JobStatus
+
+    panel = JobStatus()
+    qtbot.addWidget(panel)
+    job = Job("Esportazione", None, quiet=False, show_errors=False)
+    panel.watch(job)
+    job._on_relay("progress", (0.5, text("progress.profiles", done=1000, total=5000)))
+    assert panel.label.text() == "Esportazione" and panel.label.toolTip() == "Profili 1.000 di 5.000"
+    job._on_relay("progress", (0.6, "Comparing 12 pairs"))  # a step not converted yet: its English as it is
+    assert panel.label.toolTip() == "Comparing 12 pairs"

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from app.core import messages
 from app.core.analytics.channels import touch_channels
 from app.core.fields import CONVERSION_TYPES
 from app.core.jobs import Progress
@@ -158,7 +159,7 @@ def journeys(events: pd.DataFrame, *, lookback_days: float = 30, include_opens: 
     touches = pd.merge_asof(touches, nxt, left_on="ts", right_on="conv_ts", by="profile_id",
                             direction="forward", allow_exact_matches=True)
     served = touches["conv_ts"].notna() & (touches["conv_ts"] - touches["ts"] <= window)
-    progress.update(0.3, "Building journeys")
+    progress.update(0.3, messages.text("progress.journeys"))
 
     used = touches[served]
     paths: dict[int, list[Touch]] = {}
@@ -168,9 +169,9 @@ def journeys(events: pd.DataFrame, *, lookback_days: float = 30, include_opens: 
     out = [Journey(pid, tuple(paths.get(eid, ())), True, value, ts, eid, channel)
            for pid, eid, ts, value, channel in zip(conv["profile_id"].tolist(), conv["event_id"].tolist(),
                                                   conv["ts"].tolist(), amounts, conv["channel"].tolist())]
-    progress.update(0.7, "Building paths without a purchase")
+    progress.update(0.7, messages.text("progress.paths_without_purchase"))
     out += _non_converting(touches[~served], window)
-    progress.update(1.0, "Journeys ready")
+    progress.update(1.0, messages.text("progress.journeys_ready"))
     return out
 
 

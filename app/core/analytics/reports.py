@@ -40,7 +40,7 @@ def _note(note: messages.Text, warning: messages.Text | None) -> messages.Text:
 def _paths(ws: Workspace, window_days: float, include_opens: bool,
            progress: Progress) -> tuple[pd.DataFrame, list[Journey], dict, messages.Text | None]:
     """Events, journeys, the totals every contribution report shows, and a currency warning."""
-    progress.update(0.0, "Reading events")
+    progress.update(0.0, messages.text("progress.reading_events"))
     events = load_events(ws)
     js = journeys(events, lookback_days=window_days, include_opens=include_opens, progress=progress.sub(0.1, 0.7))
     converting = [j for j in js if j.converted]
@@ -66,11 +66,11 @@ def contribution_report(ws: Workspace, *, model: str = "last-non-direct", window
     """Conversions and revenue credited per channel (or campaign) under one attribution model."""
     progress = progress or Progress()
     _, js, totals, warning = _paths(ws, window_days, include_opens, progress)
-    progress.update(0.8, f"Attributing ({MODEL_LABELS.get(model, model)})")
+    progress.update(0.8, messages.text("progress.attributing", model=MODEL_LABELS.get(model, model)))
     table = contribution(js, model=model, by=by, half_life_days=half_life_days)
     params = {"model": model, "window_days": window_days, "half_life_days": half_life_days, "by": by,
               "include_opens": include_opens}
-    progress.update(1.0, "Done")
+    progress.update(1.0, messages.text("progress.done"))
     return Report(f"Contribution by {by} — {MODEL_LABELS[model]}", _note(CONTRIBUTION_NOTE, warning), table, totals,
                   params)
 
@@ -81,11 +81,11 @@ def model_comparison_report(ws: Workspace, *, window_days: float = 30, half_life
     """Every model side by side: one row per channel (or campaign), one column per model (``value`` credited)."""
     progress = progress or Progress()
     _, js, totals, warning = _paths(ws, window_days, include_opens, progress)
-    progress.update(0.8, "Attributing with every model")
+    progress.update(0.8, messages.text("progress.attributing_all"))
     table = compare_models(js, by=by, half_life_days=half_life_days, value=value)
     params = {"model": "all", "window_days": window_days, "half_life_days": half_life_days, "by": by,
               "include_opens": include_opens, "value": value}
-    progress.update(1.0, "Done")
+    progress.update(1.0, messages.text("progress.done"))
     return Report(f"{value.capitalize()} credited by {by}, every model", _note(CONTRIBUTION_NOTE, warning), table,
                   totals, params)
 
@@ -96,14 +96,14 @@ def ropo_report(ws: Workspace, *, window_days: float = 30, by: str | None = None
     """ROPO and its reverse for one window, per group of ``by`` (one ``(all)`` group without it),
     with the headline figures for each of ``windows`` in ``totals["windows"]``."""
     progress = progress or Progress()
-    progress.update(0.0, "Reading events")
+    progress.update(0.0, messages.text("progress.reading_events"))
     events = load_events(ws)
     groups = profile_groups(ws, by) if by else None
-    progress.update(0.3, "Finding online touches before store purchases")
+    progress.update(0.3, messages.text("progress.online_touches"))
     store_lag, online_lag = store_lags(events, require_no_online_order=require_no_online_order), online_lags(events)
     store, online = within(store_lag, window_days), within(online_lag, window_days)
     table = by_group(store, online, groups)
-    progress.update(0.6, "Comparing windows")
+    progress.update(0.6, messages.text("progress.comparing_windows"))
     sales = events[conversion_mask(events) & (events["channel"] == STORE)]
     anonymous = sales[sales["profile_id"].isna()]
     currency, warning = _currency(sales)
@@ -116,7 +116,7 @@ def ropo_report(ws: Workspace, *, window_days: float = 30, by: str | None = None
         "windows": ropo_windows(store_lag, online_lag, windows),
     }
     params = {"window_days": window_days, "by": by, "require_no_online_order": require_no_online_order}
-    progress.update(1.0, "Done")
+    progress.update(1.0, messages.text("progress.done"))
     title = "ROPO: research online, purchase offline" + (f" — by {by}" if by else "")
     return Report(title, _note(ROPO_NOTE, warning), table, totals, params, table_key="groups")
 
@@ -124,11 +124,11 @@ def ropo_report(ws: Workspace, *, window_days: float = 30, by: str | None = None
 def identification_report(ws: Workspace, *, by: str = "store", progress: Progress | None = None) -> Report:
     """The share of store receipts and revenue tied to a known person, overall and per store or month."""
     progress = progress or Progress()
-    progress.update(0.0, "Reading events")
+    progress.update(0.0, messages.text("progress.reading_events"))
     events = load_events(ws)
-    progress.update(0.7, "Counting identified receipts")
+    progress.update(0.7, messages.text("progress.identified_receipts"))
     totals, table = identification(events, by=by)
-    progress.update(1.0, "Done")
+    progress.update(1.0, messages.text("progress.done"))
     currency, warning = _currency(events[(events["channel"] == STORE) & conversion_mask(events)])
     return Report(f"Identification rate by {by}", _note(IDENTIFICATION_NOTE, warning), table,
                   {**totals, "currency": currency}, {"by": by}, table_key="groups")

@@ -73,10 +73,10 @@ def export_email_tool(ws: Workspace, out_dir: str | Path, tool_id: str, *, progr
     email_tool(tool_id)
     _check_target(Path(out_dir))  # before reading every profile
     progress = progress or Progress()
-    progress.update(0.0, "Reading profiles…")
+    progress.update(0.0, messages.text("progress.reading_profiles"))
     profiles = iter_profile_exports(ws, progress=progress.sub(0.0, 0.9))
     result = write_email_tool(profiles, out_dir, tool_id, max_bytes=max_bytes)
-    progress.update(1.0, "Done")
+    progress.update(1.0, messages.text("progress.done"))
     return result
 
 

@@ -128,5 +128,5 @@ def export_profiles(ws: Workspace, path: str | Path, *, progress: Progress | Non
             yield profile_row(p, channels)
 
     n = write_rows(path, headers, rows(), sheet="Profiles")
-    progress.update(1.0, "Done")
+    progress.update(1.0, messages.text("progress.done"))
     return ProfilesExportResult(Path(path), n, headers)

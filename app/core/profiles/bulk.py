@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from app.core import messages
 from app.core.jobs import Progress
 from app.core.matching.store import temp_ids
 from app.core.profiles.consent import consent_of
@@ -116,7 +117,7 @@ def iter_profile_exports(ws: Workspace, *, profile_ids: Iterable[int] | None = N
     record_totals = _record_totals(ws, None) if many else None
     for start in range(0, len(ids), BATCH):
         if progress is not None:
-            progress.update(start / max(len(ids), 1), f"Profiles {start:,} of {len(ids):,}")
+            progress.update(start / max(len(ids), 1), messages.text("progress.profiles", done=start, total=len(ids)))
         chunk = ids[start:start + BATCH]
         members = load_members(ws, chunk, activity)
         totals = record_totals if many else _record_totals(ws, chunk)
@@ -135,7 +136,7 @@ def iter_profile_exports(ws: Workspace, *, profile_ids: Iterable[int] | None = N
                 address, postcode, city, province, country, birth, gender, [t["value"] for t in golden["tags"]],
                 sources.split(","), n, consent.email, consent.sms, first, last, _totals(ms, totals))
     if progress is not None:
-        progress.update(1.0, "Profiles done")
+        progress.update(1.0, messages.text("progress.profiles_done"))
 
 
 def suppressed_contacts(ws: Workspace) -> list[SuppressedContact]:
