@@ -204,3 +204,15 @@ def test_deleted_history_still_dates_the_last_activity_and_the_sale(ws):
     assert ws.scalar("SELECT last_activity FROM profiles WHERE id = ?", (pid,)) == "2024-12-20T10:00:00+00:00"
     later = marketing_limit(ws, date(2027, 1, 1))  # 24 months after the sale have passed
     assert not consent_of(load_members(ws, [pid])[pid], SuppressionCheck(ws), later).email.may_contact
+
+
+def test_a_later_shorter_limit_keeps_the_latest_deleted_activity(ws):
+    add_records(ws, "till", [{"id": "C", "first_name": "Eva", "_at": "2020-01-01T00:00:00+00:00"}], channel="store")
+    one_profile(ws, ["till:C"])
+    add_events(ws, "till_receipts", [("till:C", "purchase", "2023-12-01T10:00:00", 10.0),
+                                     ("till:C", "visit", "2025-01-10T10:00:00", None)])
+    assert apply_retention(ws, RetentionPolicy(24, None), TODAY).events_deleted == 1
+    assert apply_retention(ws, RetentionPolicy(12, None), TODAY).events_deleted == 1
+    row = ws.query("SELECT last_ts, last_purchase_ts FROM purged_activity")
+    assert [tuple(r) for r in row] == [(_ts("2025-01-10T10:00:00+00:00"), _ts("2023-12-01T10:00:00+00:00"))]
+    assert [e["events_deleted"] for e in ws.get_json("retention.log")] == [1, 1]

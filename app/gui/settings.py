@@ -14,13 +14,15 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from app.core.retention import GARANTE, MAX_MONTHS
+
 ORGANISATION = "Unico"
 APPLICATION = "Unico"
 
 ATTRIBUTION_MODELS = ("first", "last", "last-non-direct", "linear", "time-decay", "position", "markov", "shapley")
 # The Garante's loyalty-card decision (24 Feb 2005): ≤12 months for profiling, ≤24 for marketing.
-GARANTE_PROFILING_MONTHS = 12
-GARANTE_MARKETING_MONTHS = 24
+GARANTE_PROFILING_MONTHS = GARANTE.profiling_months
+GARANTE_MARKETING_MONTHS = GARANTE.marketing_months
 MAX_RECENT = 8
 
 
@@ -70,10 +72,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("reports/attribution_model", str, "last-non-direct", choices=ATTRIBUTION_MODELS),
     Setting("reports/lookback_days", int, 30, minimum=1, maximum=365),
     Setting("reports/half_life_days", int, 7, minimum=1, maximum=90),
-    # Data retention is off by default; the Garante's limits are offered as a preset.
+    # Data retention is off by default; the Garante's limits are offered as a preset. 0 months: no
+    # limit. The policy in force is the open workspace's (app.core.retention); these keep the last choice.
     Setting("retention/enabled", bool, False),
-    Setting("retention/profiling_months", int, GARANTE_PROFILING_MONTHS, minimum=1, maximum=120),
-    Setting("retention/marketing_months", int, GARANTE_MARKETING_MONTHS, minimum=1, maximum=120),
+    Setting("retention/profiling_months", int, GARANTE_PROFILING_MONTHS, minimum=0, maximum=MAX_MONTHS),
+    Setting("retention/marketing_months", int, GARANTE_MARKETING_MONTHS, minimum=0, maximum=MAX_MONTHS),
     Setting("workspace/last", str, ""),
     Setting("workspace/recent", list, []),
 )

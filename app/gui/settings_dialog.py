@@ -1,4 +1,8 @@
-"""The Settings dialog: one tab per area, values read from and written to `Settings`."""
+"""The Settings dialog: one tab per area, values read from and written to `Settings`.
+
+The Privacy tab shows the open workspace's retention policy (the one in force, app.core.retention):
+OK stores it there through the writer, "Apply now…" counts what it would delete on a reader, asks,
+then applies it on the writer. The user's settings only remember the last choice."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -21,8 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.profiles.survivorship import Survivorship, source_ranks
-from app.gui.i18n import LANGUAGES, resolve_language
-from app.gui.jobs import WorkspaceSession
+from app.core.retention import (
+    GARANTE,
+    OFF,
+    RetentionPlan,
+    RetentionPolicy,
+    RetentionResult,
+    apply_retention,
+    get_policy,
+    preview_retention,
+    save_policy,
+)
+from app.gui.i18n import LANGUAGES, format_date, format_number, resolve_language
+from app.gui.jobs import Job, WorkspaceSession
 from app.gui.settings import (
     ATTRIBUTION_MODELS,
     GARANTE_MARKETING_MONTHS,
@@ -46,6 +62,8 @@ class SettingsDialog(Retranslating, QDialog):
         self.session = session
         self.channels = dict(session.reader.query("SELECT name, channel FROM sources")) if session else {}
         self.initial_order = self._ranked_sources(None)
+        self.stored_policy = get_policy(session.reader) if session else OFF
+        self.confirm_box: QMessageBox | None = None
         self.labels: dict[str, QLabel] = {}
         self.tabs = QTabWidget()
         self._build_general()
@@ -64,6 +82,8 @@ class SettingsDialog(Retranslating, QDialog):
         self.resize(560, 440)
         self.retranslate_ui()
         self.load(lambda key: self.settings.get(key))
+        if session is not None:
+            self.show_policy(self.stored_policy)
         self._fill_sources(self.initial_order)
 
     # -- pages ------------------------------------------------------------------------------
@@ -134,6 +154,9 @@ class SettingsDialog(Retranslating, QDialog):
         self.profiling_months = _int_box("retention/profiling_months")
         self.marketing_months = _int_box("retention/marketing_months")
         self.privacy_note = _note()
+        self.apply_button = QPushButton()
+        self.apply_button.clicked.connect(self.apply_now)
+        self.retention_status = _note()
         self.preset.currentIndexChanged.connect(self._apply_preset)
         self.retention.toggled.connect(self._update_retention_enabled)
         page, self.privacy_form = _form_page()
@@ -142,6 +165,8 @@ class SettingsDialog(Retranslating, QDialog):
         self.labels["profiling_months"] = form_row(self.privacy_form, self.profiling_months)
         self.labels["marketing_months"] = form_row(self.privacy_form, self.marketing_months)
         self.privacy_form.addRow(self.privacy_note)
+        self.privacy_form.addRow(self.apply_button)
+        self.privacy_form.addRow(self.retention_status)
         self.tabs.addTab(page, "")
 
     def retranslate_ui(self) -> None:
@@ -185,7 +210,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.labels["half_life"].setText(self.tr("Time-decay half-life"))
         for box in (self.lookback, self.half_life):
             box.setSuffix(self.tr(" days"))
-        self.retention.setText(self.tr("Delete old personal data automatically"))
+        self.retention.setText(self.tr("Limit how long personal data is kept"))
         self.preset.setItemText(0, self.tr("Garante loyalty-card limits (%1 months profiling, %2 marketing)")
                                 .replace("%1", str(GARANTE_PROFILING_MONTHS)).replace("%2", str(GARANTE_MARKETING_MONTHS)))
         self.preset.setItemText(1, self.tr("Custom"))
@@ -194,9 +219,18 @@ class SettingsDialog(Retranslating, QDialog):
         self.labels["marketing_months"].setText(self.tr("Keep for marketing"))
         for box in (self.profiling_months, self.marketing_months):
             box.setSuffix(self.tr(" months"))
-        self.privacy_note.setText(self.tr(
+            box.setSpecialValueText(self.tr("No limit"))
+        note = self.tr(
             "Off by default. The Italian data protection authority (Garante) limits loyalty-card data to "
-            "12 months for profiling and 24 months for marketing unless the customer agreed otherwise."))
+            "12 months for profiling and 24 months for marketing unless the customer agreed otherwise.")
+        how = self.tr(
+            "People with no activity for longer than the marketing limit are left out of exports at once. "
+            "Events older than the profiling limit are deleted when you apply the policy.") if self.session \
+            else self.tr("Open a workspace to store and apply its policy.")
+        self.privacy_note.setText(f"{note}\n{how}")
+        self.apply_button.setText(self.tr("Apply now…"))
+        self.apply_button.setToolTip(self.tr(
+            "Store this policy in the workspace and delete the history it does not allow (you are asked first)"))
 
     # -- values -----------------------------------------------------------------------------
     def load(self, get) -> None:
@@ -234,6 +268,21 @@ class SettingsDialog(Retranslating, QDialog):
             "retention/marketing_months": self.marketing_months.value(),
         }
 
+    def show_policy(self, policy: RetentionPolicy) -> None:
+        """Show a workspace's policy (0 months: no limit for that purpose)."""
+        self.retention.setChecked(policy.enabled)
+        if policy.enabled:
+            self.preset.setCurrentIndex(0 if policy == GARANTE else 1)
+            self.profiling_months.setValue(policy.profiling_months or 0)
+            self.marketing_months.setValue(policy.marketing_months or 0)
+        self._update_retention_enabled()
+
+    def policy(self) -> RetentionPolicy:
+        """The policy the Privacy tab shows."""
+        if not self.retention.isChecked():
+            return OFF
+        return RetentionPolicy(self.profiling_months.value() or None, self.marketing_months.value() or None)
+
     def restore_defaults(self) -> None:
         self.load(lambda key: SETTINGS_BY_KEY[key].default)
         self._fill_sources(self._ranked_sources(Survivorship()))
@@ -269,6 +318,9 @@ class SettingsDialog(Retranslating, QDialog):
         for key, value in values.items():
             self.settings.set(key, value)
         self.settings.sync()
+        if self.session is not None and self.policy() != self.stored_policy:
+            self.save_policy_job = self.session.write(lambda ws, _p, policy=self.policy(): save_policy(ws, policy),
+                                                      self.tr("Saving the retention policy"), changes="retention")
         super().accept()
         new_language = resolve_language(values["general/language"])
         if new_language != old_language:
@@ -298,6 +350,57 @@ class SettingsDialog(Retranslating, QDialog):
         custom = on and self.preset.currentData() == "custom"
         self.profiling_months.setEnabled(custom)
         self.marketing_months.setEnabled(custom)
+        self.apply_button.setEnabled(on and self.session is not None)
+
+    # -- applying the retention policy ------------------------------------------------------
+    def apply_now(self) -> Job | None:
+        """Count what the policy shown would delete (in the background), then ask before applying it."""
+        if self.session is None:
+            return None
+        policy = self.policy()
+        job = self.session.read(lambda ws, _p: preview_retention(ws, policy), self.tr("Counting old personal data"),
+                                key="retention-preview")
+        job.succeeded.connect(self._confirm_apply)
+        return job
+
+    def _plan_text(self, plan: RetentionPlan) -> str:
+        lines = []
+        if plan.profiling_cutoff is not None:
+            lines.append(self.tr("Events dated before %1 to delete: %2 (profiles concerned: %3).")
+                         .replace("%1", format_date(plan.profiling_cutoff))
+                         .replace("%2", format_number(plan.events_to_delete))
+                         .replace("%3", format_number(plan.profiles_with_old_events)))
+        if plan.marketing_cutoff is not None:
+            lines.append(self.tr("Profiles with no activity since %1: %2; left out of marketing, though they could "
+                                 "be contacted otherwise: %3.")
+                         .replace("%1", format_date(plan.marketing_cutoff))
+                         .replace("%2", format_number(plan.inactive_profiles))
+                         .replace("%3", format_number(plan.contacts_expiring)))
+        return "\n".join(lines) or self.tr("The policy sets no limit: nothing will be deleted.")
+
+    def _confirm_apply(self, plan: RetentionPlan) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Apply the retention policy"))
+        box.setText(self._plan_text(plan))
+        box.setInformativeText(self.tr("Deleted events cannot be brought back: this cannot be undone."))
+        apply = box.addButton(self.tr("Delete and apply"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+        box.buttonClicked.connect(lambda button: self._apply(plan.policy) if button is apply else None)
+        self.confirm_box = box
+        box.open()
+
+    def _apply(self, policy: RetentionPolicy) -> Job:
+        job = self.session.write(lambda ws, p: apply_retention(ws, policy, progress=p),
+                                 self.tr("Applying the retention policy"), changes="profiles")
+        job.succeeded.connect(self._applied)
+        self.apply_job = job
+        return job
+
+    def _applied(self, result: RetentionResult) -> None:
+        self.stored_policy = result.plan.policy
+        self.retention_status.setText(self.tr("Applied: %1 events deleted.")
+                                      .replace("%1", format_number(result.events_deleted)))
 
 
 def _form_page() -> tuple[QWidget, QFormLayout]:

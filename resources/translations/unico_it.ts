@@ -1478,8 +1478,52 @@
         <translation> giorni</translation>
     </message>
     <message>
-        <source>Delete old personal data automatically</source>
-        <translation>Cancella automaticamente i dati personali vecchi</translation>
+        <source>Limit how long personal data is kept</source>
+        <translation>Limita per quanto tempo si conservano i dati personali</translation>
+    </message>
+    <message>
+        <source>Saving the retention policy</source>
+        <translation>Salvataggio della politica di conservazione</translation>
+    </message>
+    <message>
+        <source>Counting old personal data</source>
+        <translation>Conteggio dei dati personali vecchi</translation>
+    </message>
+    <message>
+        <source>Events dated before %1 to delete: %2 (profiles concerned: %3).</source>
+        <translation>Eventi anteriori al %1 da eliminare: %2 (profili interessati: %3).</translation>
+    </message>
+    <message>
+        <source>Profiles with no activity since %1: %2; left out of marketing, though they could be contacted otherwise: %3.</source>
+        <translation>Profili senza attività dal %1: %2; esclusi dal marketing, pur essendo altrimenti contattabili: %3.</translation>
+    </message>
+    <message>
+        <source>The policy sets no limit: nothing will be deleted.</source>
+        <translation>La politica non fissa limiti: non verrà eliminato nulla.</translation>
+    </message>
+    <message>
+        <source>Apply the retention policy</source>
+        <translation>Applica la politica di conservazione</translation>
+    </message>
+    <message>
+        <source>Deleted events cannot be brought back: this cannot be undone.</source>
+        <translation>Gli eventi eliminati non si possono recuperare: l’operazione non si può annullare.</translation>
+    </message>
+    <message>
+        <source>Delete and apply</source>
+        <translation>Elimina e applica</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Applying the retention policy</source>
+        <translation>Applicazione della politica di conservazione</translation>
+    </message>
+    <message>
+        <source>Applied: %1 events deleted.</source>
+        <translation>Applicata: eventi eliminati %1.</translation>
     </message>
     <message>
         <source>Garante loyalty-card limits (%1 months profiling, %2 marketing)</source>
@@ -1506,8 +1550,28 @@
         <translation> mesi</translation>
     </message>
     <message>
+        <source>No limit</source>
+        <translation>Nessun limite</translation>
+    </message>
+    <message>
         <source>Off by default. The Italian data protection authority (Garante) limits loyalty-card data to 12 months for profiling and 24 months for marketing unless the customer agreed otherwise.</source>
         <translation>Disattivata di norma. Il Garante per la protezione dei dati personali limita i dati delle carte fedeltà a 12 mesi per la profilazione e a 24 mesi per il marketing, salvo diverso consenso del cliente.</translation>
+    </message>
+    <message>
+        <source>People with no activity for longer than the marketing limit are left out of exports at once. Events older than the profiling limit are deleted when you apply the policy.</source>
+        <translation>Chi non ha attività da più tempo del limite per il marketing viene escluso subito dalle esportazioni. Gli eventi più vecchi del limite per la profilazione vengono eliminati quando applichi la politica.</translation>
+    </message>
+    <message>
+        <source>Open a workspace to store and apply its policy.</source>
+        <translation>Apri un archivio per salvarne e applicarne la politica.</translation>
+    </message>
+    <message>
+        <source>Apply now…</source>
+        <translation>Applica ora…</translation>
+    </message>
+    <message>
+        <source>Store this policy in the workspace and delete the history it does not allow (you are asked first)</source>
+        <translation>Salva questa politica nell’archivio ed elimina lo storico che non consente (prima viene chiesta conferma)</translation>
     </message>
     <message>
         <source>The review threshold must be lower than the automatic one.</source>
@@ -3054,6 +3118,70 @@
     <message>
         <source>Reading profiles…</source>
         <translation>Lettura dei profili…</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Controllo di {file}…</translation>
+    </message>
+    <message>
+        <source>Importing {file}: {rows:,} rows read</source>
+        <translation>Importazione di {file}: {rows:,} righe lette</translation>
+    </message>
+    <message>
+        <source>Updating {count:,} profiles</source>
+        <translation>Aggiornamento di {count:,} profili</translation>
+    </message>
+    <message>
+        <source>Imported {file}</source>
+        <translation>{file} importato</translation>
+    </message>
+    <message>
+        <source>Importing {file}</source>
+        <translation>Importazione di {file}</translation>
+    </message>
+    <message>
+        <source>Creating the people of Bottega Rossi</source>
+        <translation>Creazione dei clienti di Bottega Rossi</translation>
+    </message>
+    <message>
+        <source>Creating about {count:,} people</source>
+        <translation>Creazione di circa {count:,} persone</translation>
+    </message>
+    <message>
+        <source>Simulating a year of customer journeys</source>
+        <translation>Simulazione di un anno di percorsi dei clienti</translation>
+    </message>
+    <message>
+        <source>Writing the channel exports</source>
+        <translation>Scrittura delle esportazioni dei canali</translation>
+    </message>
+    <message>
+        <source>Writing the contact files</source>
+        <translation>Scrittura dei file dei contatti</translation>
+    </message>
+    <message>
+        <source>Computing the ground truth</source>
+        <translation>Calcolo della verità di riferimento</translation>
+    </message>
+    <message>
+        <source>Writing the ground truth</source>
+        <translation>Scrittura della verità di riferimento</translation>
+    </message>
+    <message>
+        <source>Demo retailer written</source>
+        <translation>Negozio dimostrativo scritto</translation>
+    </message>
+    <message>
+        <source>Contact files written</source>
+        <translation>File dei contatti scritti</translation>
+    </message>
+    <message>
+        <source>Matching the demo customers</source>
+        <translation>Abbinamento dei clienti del negozio dimostrativo</translation>
+    </message>
+    <message>
+        <source>Demo workspace ready</source>
+        <translation>Archivio dimostrativo pronto</translation>
     </message>
     <message>
         <source>Credits share out the purchases of identified customers among the touches in the window before them; they describe the paths, not what each channel caused. Anonymous purchases have no path and are counted apart.</source>
