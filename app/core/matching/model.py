@@ -7,7 +7,8 @@ guard out (the parameters are learnt in training.py).
   not similar, surnames unrelated, birth years over 12 apart) and the full birth dates are not the
   same (twins are rarer than a mistyped name), the fields a household shares (surname, address,
   landline, family inbox…) together add at most ``household_cap`` bits — unless the two records
-  share a personal identifier or a mobile number (``household_exempt``).
+  share a personal identifier or a mobile number (``household_exempt``), or the same first name
+  and an email nobody else is seen to use (a changed surname).
 * Automatic merges also need an anchor (``anchors``: an email, phone, birth date, identifier, a home
   of one person, or a name-and-year email) and never join two wholly different names.
 """
@@ -30,6 +31,7 @@ EVALUATORS = {
 }
 MIN_PROB = 1e-6
 HOUSEHOLD = "household guard"
+SAME_FIRST = ("exact", "swapped", "close", "nickname")  # first-name levels of one person
 
 
 @dataclass
@@ -110,6 +112,12 @@ class Model:
         for name, exempt in settings.household_exempt.items():
             if name in idx and name in tests:
                 clash &= ~np.isin(levels[:, idx[name]], [i for i, t in enumerate(tests[name], start=1) if t in exempt])
+        if "email" in idx and "first_name" in idx:
+            # Rosa Magardi / Rosa Lanato with one address nobody else is seen to use: a changed
+            # surname (a household's members have their own first names)
+            same_first = [i for i, t in enumerate(tests["first_name"], start=1) if t in SAME_FIRST]
+            personal = [i for i, t in enumerate(tests["email"], start=1) if t == "exact"]
+            clash &= ~(np.isin(levels[:, idx["first_name"]], same_first) & np.isin(levels[:, idx["email"]], personal))
         for name in settings.personal_ids:  # a household shares no personal identifier, even mistyped
             if name in idx:
                 k = idx[name]
