@@ -210,6 +210,22 @@ MESSAGES: dict[str, str] = {
     "progress.profiles": "Profiles {done:,} of {total:,}",
     "progress.profiles_done": "Profiles done",
     "progress.reading_profiles": "Reading profiles…",
+    "progress.checking_file": "Checking {file}…",
+    "progress.importing_rows": "Importing {file}: {rows:,} rows read",
+    "progress.updating_profiles": "Updating {count:,} profiles",
+    "progress.imported": "Imported {file}",
+    "progress.importing": "Importing {file}",
+    "progress.demo_people": "Creating the people of Bottega Rossi",
+    "progress.demo_about_people": "Creating about {count:,} people",
+    "progress.demo_journeys": "Simulating a year of customer journeys",
+    "progress.demo_exports": "Writing the channel exports",
+    "progress.demo_contact_files": "Writing the contact files",
+    "progress.demo_truth": "Computing the ground truth",
+    "progress.demo_writing_truth": "Writing the ground truth",
+    "progress.demo_written": "Demo retailer written",
+    "progress.demo_contacts_written": "Contact files written",
+    "progress.demo_matching": "Matching the demo customers",
+    "progress.demo_ready": "Demo workspace ready",
     # -- report caveats (app.core.analytics) ------------------------------------------------------------
     "report.contribution_note": "Credits share out the purchases of identified customers among the touches in the "
                                 "window before them; they describe the paths, not what each channel caused. "

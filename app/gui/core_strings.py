@@ -150,6 +150,22 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "Profiles {done:,} of {total:,}"),  # progress.profiles
     QT_TRANSLATE_NOOP("core", "Profiles done"),  # progress.profiles_done
     QT_TRANSLATE_NOOP("core", "Reading profiles…"),  # progress.reading_profiles
+    QT_TRANSLATE_NOOP("core", "Checking {file}…"),  # progress.checking_file
+    QT_TRANSLATE_NOOP("core", "Importing {file}: {rows:,} rows read"),  # progress.importing_rows
+    QT_TRANSLATE_NOOP("core", "Updating {count:,} profiles"),  # progress.updating_profiles
+    QT_TRANSLATE_NOOP("core", "Imported {file}"),  # progress.imported
+    QT_TRANSLATE_NOOP("core", "Importing {file}"),  # progress.importing
+    QT_TRANSLATE_NOOP("core", "Creating the people of Bottega Rossi"),  # progress.demo_people
+    QT_TRANSLATE_NOOP("core", "Creating about {count:,} people"),  # progress.demo_about_people
+    QT_TRANSLATE_NOOP("core", "Simulating a year of customer journeys"),  # progress.demo_journeys
+    QT_TRANSLATE_NOOP("core", "Writing the channel exports"),  # progress.demo_exports
+    QT_TRANSLATE_NOOP("core", "Writing the contact files"),  # progress.demo_contact_files
+    QT_TRANSLATE_NOOP("core", "Computing the ground truth"),  # progress.demo_truth
+    QT_TRANSLATE_NOOP("core", "Writing the ground truth"),  # progress.demo_writing_truth
+    QT_TRANSLATE_NOOP("core", "Demo retailer written"),  # progress.demo_written
+    QT_TRANSLATE_NOOP("core", "Contact files written"),  # progress.demo_contacts_written
+    QT_TRANSLATE_NOOP("core", "Matching the demo customers"),  # progress.demo_matching
+    QT_TRANSLATE_NOOP("core", "Demo workspace ready"),  # progress.demo_ready
     QT_TRANSLATE_NOOP("core", "Credits share out the purchases of identified customers among the touches in the window before them; they describe the paths, not what each channel caused. Anonymous purchases have no path and are counted apart."),  # report.contribution_note
     QT_TRANSLATE_NOOP("core", "A receipt is identified when it names a known person (loyalty card, e-receipt email…), whether or not matching has linked that person to other sources yet."),  # report.identification_note
     QT_TRANSLATE_NOOP("core", "Assisted, not caused: these purchases only co-occur with an earlier touch among identified buyers (anonymous buyers are not seen), which does not prove the touch made the sale; to measure the effect, hold a random 10% of customers out of a campaign and compare their store purchases."),  # report.ropo_note

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from app.gui import vocab
 from app.gui.jobs import Job, WorkspaceSession
 from app.gui.widgets import Retranslating, icon
 
@@ -106,7 +107,7 @@ class WelcomeScreen(Retranslating, QWidget):
 
     def _demo_progress(self, fraction: float, message: str) -> None:
         self.demo_progress.setValue(int(fraction * 1000))
-        self.demo_progress.setToolTip(message)  # the core's English detail; the label stays translated
+        self.demo_progress.setToolTip(vocab.message(message))  # the core's detail, translated when it can be
 
     def _demo_done(self) -> None:
         self.demo_progress.setVisible(False)

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from app.core import messages
 from app.core.demo import contacts as C
 from app.core.demo import event_files as E
 from app.core.demo import layouts as L
@@ -84,13 +85,13 @@ def generate_demo(out_dir: Path, *, people: int = 2000, seed: int = 7, start: da
     out_dir = Path(out_dir)
     rng, dirt_rng = np.random.default_rng(seed), np.random.default_rng([seed, 1])
     clock = Clock(start or DEFAULT_START, days)
-    progress.update(0.02, "Creating the people of Bottega Rossi")
+    progress.update(0.02, messages.text("progress.demo_people"))
     pop = make_people(people, rng, near_share=near_share, days=days)
     ids = assign(pop, rng, days)
     campaigns = email_campaigns(clock, rng)
     j = simulate(pop, ids, clock, rng, campaigns=campaigns, identified_share=identified_share,
                  behaviour=behaviour or Behaviour(), progress=progress.sub(0.05, 0.6))
-    progress.update(0.6, "Writing the channel exports")
+    progress.update(0.6, messages.text("progress.demo_exports"))
     d = Dirt(dirt or DirtRates(), dirt_rng)
     receipt_rows, receipts = E.receipts(j, clock)
     order_rows, orders = E.orders(j, pop, d, dirt_rng)
@@ -103,13 +104,13 @@ def generate_demo(out_dir: Path, *, people: int = 2000, seed: int = 7, start: da
             n = write_table(tmp / layout.file_name, layout, rows)
             files.append(DemoFile(out_dir / layout.file_name, layout.format_id, layout.kind, layout.channel,
                                   n, layout.description))
-        progress.update(0.85, "Computing the ground truth")
+        progress.update(0.85, messages.text("progress.demo_truth"))
         event_keys = _event_keys(receipts, orders, j)
         figures = _figures(pop, receipts, orders, j)
         manifest = _finish(tmp, out_dir, files, pop, persons, event_keys, clock, d, figures, {
             "mode": "full", "people": people, "seed": seed, "start": clock.start.isoformat(), "days": days,
             "near_share": near_share, "identified_share": identified_share, "utf16_leads": utf16_leads})
-    progress.update(1.0, "Demo retailer written", force=True)
+    progress.update(1.0, messages.text("progress.demo_written"), force=True)
     manifest.seconds = time.perf_counter() - began
     return manifest
 
@@ -130,7 +131,7 @@ def generate_contacts_only(out_dir: Path, *, records: int, seed: int = 7, progre
                    np.random.default_rng([seed, 9]), 365)
     n = math.ceil(records / (pilot.rows() / pilot_n) * 1.03) + 20
     while True:
-        progress.update(0.05, f"Creating about {n:,} people")
+        progress.update(0.05, messages.text("progress.demo_about_people", count=n))
         rng = np.random.default_rng(seed)
         pop = make_people(n, rng, near_share=near_share, days=365)
         ids = assign(pop, rng, 365)
@@ -138,16 +139,16 @@ def generate_contacts_only(out_dir: Path, *, records: int, seed: int = 7, progre
             break
         n = math.ceil(n * 1.05)
     ids = _trim(ids, records, np.random.default_rng([seed, 2]))
-    progress.update(0.4, "Writing the contact files")
+    progress.update(0.4, messages.text("progress.demo_contact_files"))
     d = Dirt(dirt or DirtRates(), np.random.default_rng([seed, 1]))
     persons = _person_tables(pop, ids, d, clock, email_campaigns(clock, rng), None)
     with _staging(out_dir) as tmp:
         files = _write_person_files(tmp, out_dir, persons, utf16_leads)
-        progress.update(0.85, "Writing the ground truth")
+        progress.update(0.85, messages.text("progress.demo_writing_truth"))
         manifest = _finish(tmp, out_dir, files, pop, persons, [], clock, d, {}, {
             "mode": "contacts_only", "records": records, "seed": seed, "near_share": near_share,
             "utf16_leads": utf16_leads})
-    progress.update(1.0, "Contact files written", force=True)
+    progress.update(1.0, messages.text("progress.demo_contacts_written"), force=True)
     manifest.seconds = time.perf_counter() - began
     return manifest
 

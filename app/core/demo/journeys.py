@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from app.core import messages
 from app.core.demo import tables as T
 from app.core.demo.clock import US, Clock
 from app.core.demo.identities import Identities, own_email
@@ -276,7 +277,7 @@ def simulate(people: pd.DataFrame, ids: Identities, clock: Clock, rng: np.random
     for pid in range(n):
         sim.person(pid, n_intents[pid], n_browse[pid], triggers.get(pid, []))
         if progress is not None and pid % 2000 == 0:
-            progress.update(pid / max(n, 1), "Simulating a year of customer journeys")
+            progress.update(pid / max(n, 1), messages.text("progress.demo_journeys"))
     _strangers(sim)
     _calibrate(sim, identified_share)
     _returns(sim)

@@ -5,6 +5,7 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
+from app.core import messages
 from app.core.demo.generate import DemoFile, generate_demo
 from app.core.demo.true_profiles import install_true_profiles
 from app.core.errors import UnicoError, UsageError
@@ -57,14 +58,14 @@ def build_demo_workspace(db_path: Path, *, people: int = 2000, seed: int = 7, pr
             elif matching is None:
                 summary["notes"].append("matching not available: records were imported but not matched")
             else:
-                progress.update(0.8, "Matching the demo customers")
+                progress.update(0.8, messages.text("progress.demo_matching"))
                 result = matching.run_match(ws, progress=progress.sub(0.8, 1.0))
                 summary["match"] = result.to_json() if hasattr(result, "to_json") else vars(result)
             ws.set_json(META_KEY, summary)
     except BaseException:
         _remove(db_path)
         raise
-    progress.update(1.0, "Demo workspace ready", force=True)
+    progress.update(1.0, messages.text("progress.demo_ready"), force=True)
     return db_path
 
 
@@ -73,7 +74,7 @@ def _import_all(ws: Workspace, importing: ModuleType, files: list[DemoFile], sum
     # contact files first: the receipts and web events find their people through them
     ordered = sorted(files, key=lambda f: (f.kind != "contacts", files.index(f)))
     for i, f in enumerate(ordered):
-        progress.update(i / len(ordered), f"Importing {f.path.name}")
+        progress.update(i / len(ordered), messages.text("progress.importing", file=f.path.name))
         plan = importing.plan_import(f.path, ws=ws)
         if plan.format_id != f.format_id:
             summary["notes"].append(f"{f.path.name}: recognised as {plan.format_id!r}, expected {f.format_id!r}")

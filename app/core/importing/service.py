@@ -87,7 +87,7 @@ def run_import(ws: Workspace, plan: ImportPlan, progress: Progress | None = None
     problems = plan.problems()
     if problems:
         raise BadDataError(problems[0], Where(plan.file_name))
-    progress.update(0.0, f"Checking {plan.file_name}…")
+    progress.update(0.0, messages.text("progress.checking_file", file=plan.file_name))
     source = ws.query("SELECT * FROM sources WHERE name = ?", (plan.source_name,))
     source = dict(source[0]) if source else None
     if source and source["kind"] != plan.kind:
@@ -196,12 +196,12 @@ class _Job:
         with temp_ids(ws, records, "_import_records") as t:
             profiles = [r[0] for r in ws.execute(
                 f"SELECT DISTINCT m.profile_id FROM memberships m JOIN {t} t ON t.id = m.record_id")]
-        self.progress.update(0.98, f"Updating {len(profiles):,} profiles")
+        self.progress.update(0.98, messages.text("progress.updating_profiles", count=len(profiles)))
         self.profiles_refreshed = refresh_profiles(ws, profiles)
 
     def _progress(self, fraction: float) -> None:
-        self.progress.update(0.02 + 0.96 * fraction, f"Importing {self.plan.file_name}: "
-                             f"{self.counts['read']:,} rows read")
+        self.progress.update(0.02 + 0.96 * fraction, messages.text("progress.importing_rows", file=self.plan.file_name,
+                                                                   rows=self.counts["read"]))
 
     def _run_contacts(self, units: Iterator[Unit], structural: list, suppression: SuppressionCheck) -> None:
         """A pipeline of two: a worker thread reads and converts chunk k+1 (pure Python, no database)
@@ -301,7 +301,7 @@ class _Job:
         ws.execute("UPDATE imports SET finished_at = ?, counts = ?, rejects_path = ? WHERE id = ?",
                    (utcnow(), counts_json, str(rejects_path) if rejects_path else None, self.import_id))
         ws.execute("UPDATE sources SET counts = ? WHERE id = ?", (counts_json, self.source_id))
-        self.progress.update(1.0, f"Imported {plan.file_name}", force=True)
+        self.progress.update(1.0, messages.text("progress.imported", file=plan.file_name), force=True)
         return ImportResult(self.import_id, plan.source_name, plan.kind, plan.channel, plan.format_id,
                             dict(self.counts), rejects_path, False, self.changes, warnings, self.profiles_refreshed)
 
