@@ -118,12 +118,19 @@ class ExportDialog(Retranslating, QDialog):
         self.state = "running"
         self.job = session.read(self._call(), self.windowTitle(), quiet=True)
         self.job.show_errors = False
-        self.job.progressed.connect(lambda f, _m: self.bar.setValue(int(f * 1000)))
+        # bound methods, not lambdas: Qt drops them with the dialog if it is closed while the job ends
+        self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._done)
-        self.job.cancelled.connect(lambda: self._end("cancelled"))
+        self.job.cancelled.connect(self._cancelled)
         self.job.failed.connect(self._failed)
         self.retranslate_ui()
         return self.job
+
+    def _progressed(self, fraction: float, _message: str) -> None:
+        self.bar.setValue(int(fraction * 1000))
+
+    def _cancelled(self) -> None:
+        self._end("cancelled")
 
     def _done(self, result: Any) -> None:
         self.result = result
@@ -145,6 +152,11 @@ class ExportDialog(Retranslating, QDialog):
 
     def reject(self) -> None:  # Esc cancels a running export first
         self.cancel_or_close()
+
+    def closeEvent(self, event: Any) -> None:
+        if self.state == "running" and self.job is not None:
+            self.job.cancel()  # closing the window stops the export: nothing is left half-written
+        super().closeEvent(event)
 
     def open_folder(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

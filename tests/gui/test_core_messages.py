@@ -61,12 +61,14 @@ def test_italian_messages_with_locale_numbers_dates_quotes_and_nested_parts(ital
     assert QLocale().decimalPoint() == ","
     assert message(text("import.eur_assumed", count=1234, region="IT")) == \
         "1.234 importi non avevano la valuta: si assume EUR (regione IT)"
-    assert message(text("import.linked_through", column="Codice", share=0.5, source="till", target="n_loyalty")) == \
-        "le persone sono trovate tramite la colonna “Codice”: il 50\u00a0% dei suoi valori sono chiavi della fonte “till” (n_loyalty)"
+    linked = text("import.linked_through", column="Codice", share=0.5, source="till", target="n_loyalty")
+    assert message(linked) == ("le persone sono trovate tramite la colonna “Codice”: il 50\u00a0% dei suoi valori "
+                               "sono chiavi della fonte “till” (n_loyalty)")
     assert message(text("consent.newer_opt_in", day=date(2026, 11, 25), source="shop")) == \
         "il consenso del 25/11/2026 (shop) è più recente di ogni rifiuto: resta valido (base giuridica: consenso)"
     nested = text("import.not_a_table", what=text("file.pdf"))
-    assert message(nested) == "questo è un documento PDF, non una tabella; esporta i dati in CSV o Excel e importa quel file"
+    assert message(nested) == ("questo è un documento PDF, non una tabella; esporta i dati in CSV o Excel e importa "
+                               "quel file")
     assert message(joined([text("kind.contacts"), "dati"], " + ")) == "contatti + dati"
     issues = text("import.issues", count=2, what=text("import.issue.email"), file="a.csv", line=12345, column="Email")
     assert "riga 12345, colonna “Email”" in message(issues)  # a line number keeps no thousands separator
