@@ -141,10 +141,14 @@ def test_email_hints_read_a_thin_record(email, other, expected):
     assert level("email_hints", {"email": email}, other) == expected
 
 
-def test_email_hints_silent_between_named_records():
+def test_email_hints_between_named_records_tell_only_the_birth_year():
+    """The names are the name comparisons' evidence; the year in the email is new evidence."""
     a = {"first_name": "Giorgio", "last_name": "Rossi", "email": "giorgio.rossi81@gmail.com"}
     b = {"first_name": "Giorgio", "last_name": "Rossi", "birth_date": "1981-01-01"}
-    assert level("email_hints", a, b) == "missing"
+    assert level("email_hints", a, b) == "email has the other's birth year"
+    assert level("email_hints", a, {**b, "birth_date": "1979-01-01"}) == "missing"
+    assert level("email_hints", a, {"first_name": "Giorgio", "last_name": "Rossi"}) == "missing"
+    assert level("email_hints", {**a, "birth_date": "1981-01-01"}, b) == "missing"  # a's own date says it
 
 
 def test_same_source_level():

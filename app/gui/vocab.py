@@ -201,6 +201,7 @@ EVIDENCE_LEVELS = (
     QT_TRANSLATE_NOOP("Vocab", "same last 7 digits"),
     QT_TRANSLATE_NOOP("Vocab", "email names the person and birth year"),
     QT_TRANSLATE_NOOP("Vocab", "email names the person"),
+    QT_TRANSLATE_NOOP("Vocab", "email has the other's birth year"),
     QT_TRANSLATE_NOOP("Vocab", "email has the surname and initial"),
     QT_TRANSLATE_NOOP("Vocab", "email has the surname"),
     QT_TRANSLATE_NOOP("Vocab", "email names someone else"),

@@ -2426,6 +2426,10 @@
         <translation>l’email riporta la persona</translation>
     </message>
     <message>
+        <source>email has the other&apos;s birth year</source>
+        <translation>l’email riporta l’anno di nascita dell’altro</translation>
+    </message>
+    <message>
         <source>email has the surname and initial</source>
         <translation>l’email riporta cognome e iniziale</translation>
     </message>

@@ -104,6 +104,10 @@ def string_levels(levels: list[Level], ca: np.ndarray, cb: np.ndarray, vt: Value
             continue
         if level.test == "else":
             lv[todo] = i
+            if any(lv_.test == "shared" for lv_ in levels):
+                # a family inbox or home landline on one side is not that person's own: another
+                # value on the other side does not say they are two people
+                lv[todo & (is_shared[ua] | is_shared[ub])] = MISSING
             break
         if level.test in ("exact", "shared", "exact_mobile"):
             hit = (ua == ub) & (is_shared[ua] if level.test == "shared" else ~is_shared[ua])

@@ -2,7 +2,8 @@
 
 ``giorgio.rossi81@…`` on a newsletter record with no name says something about a till record of
 Giorgio Rossi born 1981. The evidence is read in one direction only — from the record that lacks
-a name towards the one that has it — so that two named records do not count their names twice.
+a name towards the one that has it — so that two named records do not count their names twice;
+a named record's email still tells the other's birth year when the record itself has none.
 """
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def compare_email_hints(comp: Comparison, ctx: PairContext):
     best = np.zeros(len(ctx.pa), np.int8)
     named_at = np.full(len(ctx.pa), -1, np.int64)  # the named record of each pair (for its name's frequency)
     for src, dst in ((ctx.pa, ctx.pb), (ctx.pb, ctx.pa)):
-        idx = np.flatnonzero(has_tokens[src] & (no_first[src] | no_last[src]) & ~no_last[dst])
+        idx = np.flatnonzero(has_tokens[src] & ~no_last[dst])
         if not len(idx):
             continue
         s, d = src[idx], dst[idx]
@@ -80,11 +81,16 @@ def compare_email_hints(comp: Comparison, ctx: PairContext):
         first_is_token = _hits(pairs, tokens, "first", len(idx))
         lacks_first, lacks_last = no_first[s], no_last[s]
         named = pd.notna(first[d])
-        full = (has_first | ~lacks_first) & (has_surname | ~lacks_last)
+        full = (lacks_first | lacks_last) & (has_first | ~lacks_first) & (has_surname | ~lacks_last)
+        email_year = hint_year[ecode[s]]
         initial_ok = np.array([bool(fn) and fn[0] in initials[e] for fn, e in zip(first[d], ecode[s])], bool)
         results = {
-            "hint_full_year": full & (hint_year[ecode[s]] > 0) & (hint_year[ecode[s]] == year[d]),
+            "hint_full_year": full & (email_year > 0) & (email_year == year[d]),
             "hint_full": full,
+            # rosa_moretti1985@ on a record named Rosa Moretti without a birth date, the other born
+            # in 1985: the names are compared by the name comparisons, the year only here
+            "hint_year": ~lacks_first & ~lacks_last & has_surname & (year[s] == 0) & (email_year > 0)
+            & (email_year == year[d]),
             "hint_surname_initial": lacks_first & lacks_last & has_surname & initial_ok,
             "hint_surname": lacks_last & has_surname,
             # evidence against only when the email clearly names another first name

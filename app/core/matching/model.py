@@ -10,7 +10,7 @@ guard out (the parameters are learnt in training.py).
   share a personal identifier or a mobile number (``household_exempt``), or the same first name
   and an email nobody else is seen to use (a changed surname).
 * Automatic merges also need an anchor (``anchors``: an email, phone, birth date, identifier, a home
-  of one person, or a name-and-year email) and never join two wholly different names.
+  of one person, or a birth year read from an email) and never join two wholly different names.
 """
 from __future__ import annotations
 
@@ -134,14 +134,19 @@ class Model:
         idx = {n: k for k, n in enumerate(self.names)}
         tests = {c.name: [lv.test for lv in c.levels] for c in settings.comparisons}
         out = np.zeros(len(weights), bool)
-        for anchor in settings.anchors:
-            name, _, test = anchor.partition(":")
-            if name in idx:
+        for anchor in settings.anchors:  # "field[:test|test]" parts joined by "&" must all agree
+            hit = np.ones(len(weights), bool)
+            for part in anchor.split("&"):
+                name, _, test = part.partition(":")
+                if name not in idx:
+                    hit[:] = False
+                    break
                 k = idx[name]
-                hit = weights[:, k] > 1.0
+                hit &= weights[:, k] > 1.0
                 if test:
-                    hit &= np.isin(levels[:, k], [i for i, t in enumerate(tests[name], start=1) if t == test])
-                out |= hit
+                    wanted = test.split("|")
+                    hit &= np.isin(levels[:, k], [i for i, t in enumerate(tests[name], start=1) if t in wanted])
+            out |= hit
         if "first_name" in idx and "last_name" in idx:
             first_clash = np.isin(levels[:, idx["first_name"]], [
                 i for i, t in enumerate(tests["first_name"], start=1) if t in settings.household_triggers.get("first_name", [])])

@@ -70,11 +70,11 @@ class MatchSettings:
         "birth_date": ["else"]})
     # Auto-merge needs one of these to agree (weight above 1 bit): names with a town, or with a
     # home where several people live (father and son may share a name), go to review.
-    # ("field" or "field:level test").
+    # ("field", "field:test|test"; parts joined by "&" must all agree).
     anchors: list[str] = field(default_factory=lambda: [
         "email:exact", "email:same_local", "phone", "birth_date", "codice_fiscale", "national_id", "customer_id",
-        "loyalty_card",
-        "email_hints:hint_full_year", "address:street_number_exact", "address:street_number_close"])
+        "loyalty_card", "email_hints:hint_full_year|hint_year", "address:street_number_exact",
+        "address:street_number_close"])
     # Levels no household shares (a mobile is one person's): they lift the household guard.
     household_exempt: dict[str, list[str]] = field(default_factory=lambda: {"phone": ["exact_mobile"]})
     personal_ids: list[str] = field(default_factory=lambda: [
@@ -165,6 +165,7 @@ def default_comparisons() -> list[Comparison]:
         Comparison("email_hints", "email_hints", ["n_email_key", "n_first", "n_last", "n_birth"], [
             _lv("email names the person and birth year", "hint_full_year", tf=True),
             _lv("email names the person", "hint_full", tf=True),
+            _lv("email has the other's birth year", "hint_year"),
             _lv("email names someone else", "hint_other"),
             _lv("email has the surname and initial", "hint_surname_initial"),
             _lv("email has the surname", "hint_surname"),
