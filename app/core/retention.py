@@ -24,13 +24,12 @@ are overwritten and the WAL truncated, as for an erasure.
 from __future__ import annotations
 
 import calendar
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from app.core.errors import UsageError
 from app.core.jobs import Progress
-from app.core.matching.store import temp_ids
 from app.core.profiles.forget import secure_deletion
 from app.core.profiles.golden import refresh_profiles
 from app.core.workspace import Workspace, utcnow
@@ -188,11 +187,10 @@ class RetentionResult:
     events_deleted: int
     profiles_refreshed: int
     at: str
-    notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {**self.plan.to_json(), "events_deleted": self.events_deleted,
-                "profiles_refreshed": self.profiles_refreshed, "at": self.at, "final": True, "notes": self.notes}
+                "profiles_refreshed": self.profiles_refreshed, "at": self.at, "final": True}
 
 
 def _iso(day: date | None) -> str | None:
@@ -243,9 +241,6 @@ def apply_retention(ws: Workspace, policy: RetentionPolicy, today: date | None =
             refreshed = refresh_profiles(ws, touched, progress=progress.sub(0.4, 0.95))
         at = utcnow()
         result = RetentionResult(plan, deleted, refreshed, at)
-        if plan.marketing_cutoff is not None:
-            result.notes.append(f"{plan.contacts_expiring} people with no activity since {plan.marketing_cutoff} "
-                                "may no longer be contacted while this policy is in force")
         log = ws.get_json(LOG_KEY) or []
         ws.set_json(LOG_KEY, [*log, {"at": at, "policy": policy.to_json(), "today": plan.today.isoformat(),
                                      "events_deleted": deleted, "profiles_refreshed": refreshed}])

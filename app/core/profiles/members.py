@@ -112,7 +112,7 @@ def epoch(iso: str) -> float | None:
     return (t if t.tzinfo else t.replace(tzinfo=UTC)).timestamp()
 
 
-def _with_purged(activity: Activity, purged) -> Activity:
+def _with_purged(activity: Activity, purged: Iterable[tuple]) -> Activity:
     """Add what deleted events left (latest time, latest purchase: a sale counts as one purchase)."""
     for rid, last, last_purchase in purged:
         first, t1, n, p1 = activity.get(rid, (None, None, 0, None))
