@@ -82,6 +82,7 @@ class ExportDialog(Retranslating, QDialog):
         self.details.setObjectName("hint")
         self.details.setWordWrap(True)
         self.counts = QGridLayout()
+        self.counts.setColumnStretch(1, 1)  # the numbers stay a narrow column beside their labels
         self.open_button = QPushButton(icon("open"), "")
         self.open_button.clicked.connect(self.open_folder)
         self.close_button = QPushButton()
