@@ -226,6 +226,9 @@ MESSAGES: dict[str, str] = {
     "progress.demo_contacts_written": "Contact files written",
     "progress.demo_matching": "Matching the demo customers",
     "progress.demo_ready": "Demo workspace ready",
+    "progress.retention_counting": "Counting what the retention policy removes",
+    "progress.retention_deleting": "Deleting {count:,} events",
+    "progress.retention_applied": "Retention policy applied",
     # -- report caveats (app.core.analytics) ------------------------------------------------------------
     "report.contribution_note": "Credits share out the purchases of identified customers among the touches in the "
                                 "window before them; they describe the paths, not what each channel caused. "

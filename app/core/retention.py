@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from app.core import messages
 from app.core.errors import UsageError
 from app.core.jobs import Progress
 from app.core.profiles.forget import secure_deletion
@@ -224,13 +225,13 @@ def apply_retention(ws: Workspace, policy: RetentionPolicy, today: date | None =
                     progress: Progress | None = None) -> RetentionResult:
     """Store ``policy`` and delete the history it no longer allows, in one transaction (final)."""
     progress = progress or Progress()
-    progress.update(0.0, "Counting what the retention policy removes")
+    progress.update(0.0, messages.text("progress.retention_counting"))
     with secure_deletion(ws), ws.atomic():
         plan = preview_retention(ws, policy, today)
         save_policy(ws, policy)
         deleted, refreshed = 0, 0
         if plan.profiling_cutoff is not None and plan.events_to_delete:
-            progress.update(0.2, f"Deleting {plan.events_to_delete:,} events")
+            progress.update(0.2, messages.text("progress.retention_deleting", count=plan.events_to_delete))
             params = _old_events_params(plan.profiling_cutoff)
             ws.execute(f"{_KEEP_ACTIVITY} WHERE {_old_events()} GROUP BY record_id {_KEEP_LATEST}", params)
             touched = [r[0] for r in ws.execute(
@@ -245,7 +246,7 @@ def apply_retention(ws: Workspace, policy: RetentionPolicy, today: date | None =
         ws.set_json(LOG_KEY, [*log, {"at": at, "policy": policy.to_json(), "today": plan.today.isoformat(),
                                      "events_deleted": deleted, "profiles_refreshed": refreshed}])
         progress.check()
-    progress.update(1.0, "Retention policy applied", force=True)
+    progress.update(1.0, messages.text("progress.retention_applied"), force=True)
     return result
 
 

@@ -166,6 +166,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "Contact files written"),  # progress.demo_contacts_written
     QT_TRANSLATE_NOOP("core", "Matching the demo customers"),  # progress.demo_matching
     QT_TRANSLATE_NOOP("core", "Demo workspace ready"),  # progress.demo_ready
+    QT_TRANSLATE_NOOP("core", "Counting what the retention policy removes"),  # progress.retention_counting
+    QT_TRANSLATE_NOOP("core", "Deleting {count:,} events"),  # progress.retention_deleting
+    QT_TRANSLATE_NOOP("core", "Retention policy applied"),  # progress.retention_applied
     QT_TRANSLATE_NOOP("core", "Credits share out the purchases of identified customers among the touches in the window before them; they describe the paths, not what each channel caused. Anonymous purchases have no path and are counted apart."),  # report.contribution_note
     QT_TRANSLATE_NOOP("core", "A receipt is identified when it names a known person (loyalty card, e-receipt email…), whether or not matching has linked that person to other sources yet."),  # report.identification_note
     QT_TRANSLATE_NOOP("core", "Assisted, not caused: these purchases only co-occur with an earlier touch among identified buyers (anonymous buyers are not seen), which does not prove the touch made the sale; to measure the effect, hold a random 10% of customers out of a campaign and compare their store purchases."),  # report.ropo_note

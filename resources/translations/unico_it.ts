@@ -3188,6 +3188,18 @@
         <translation>Archivio dimostrativo pronto</translation>
     </message>
     <message>
+        <source>Counting what the retention policy removes</source>
+        <translation>Conteggio di ciò che la regola di conservazione rimuove</translation>
+    </message>
+    <message>
+        <source>Deleting {count:,} events</source>
+        <translation>Eliminazione di {count:,} eventi</translation>
+    </message>
+    <message>
+        <source>Retention policy applied</source>
+        <translation>Regola di conservazione applicata</translation>
+    </message>
+    <message>
         <source>Credits share out the purchases of identified customers among the touches in the window before them; they describe the paths, not what each channel caused. Anonymous purchases have no path and are counted apart.</source>
         <translation>I crediti ripartiscono gli acquisti dei clienti identificati fra i contatti avvenuti nella finestra precedente; descrivono i percorsi, non l’effetto di ciascun canale. Gli acquisti anonimi non hanno un percorso e sono contati a parte.</translation>
     </message>
