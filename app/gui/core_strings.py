@@ -166,6 +166,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "Contact files written"),  # progress.demo_contacts_written
     QT_TRANSLATE_NOOP("core", "Matching the demo customers"),  # progress.demo_matching
     QT_TRANSLATE_NOOP("core", "Demo workspace ready"),  # progress.demo_ready
+    QT_TRANSLATE_NOOP("core", "Reading records"),  # progress.reading_records
+    QT_TRANSLATE_NOOP("core", "Preparing match keys"),  # progress.match_keys
+    QT_TRANSLATE_NOOP("core", "Finding candidate pairs"),  # progress.candidate_pairs
+    QT_TRANSLATE_NOOP("core", "Comparing {count:,} candidate pairs"),  # progress.comparing_pairs
+    QT_TRANSLATE_NOOP("core", "Learning the model (EM)"),  # progress.learning
+    QT_TRANSLATE_NOOP("core", "Scoring"),  # progress.scoring
+    QT_TRANSLATE_NOOP("core", "Clustering"),  # progress.clustering
+    QT_TRANSLATE_NOOP("core", "Updating profiles and the decision log"),  # progress.updating_profiles_log
+    QT_TRANSLATE_NOOP("core", "Golden records {done:,} of {total:,}"),  # progress.golden_records
     QT_TRANSLATE_NOOP("core", "Counting what the retention policy removes"),  # progress.retention_counting
     QT_TRANSLATE_NOOP("core", "Deleting {count:,} events"),  # progress.retention_deleting
     QT_TRANSLATE_NOOP("core", "Retention policy applied"),  # progress.retention_applied

@@ -3188,6 +3188,42 @@
         <translation>Archivio dimostrativo pronto</translation>
     </message>
     <message>
+        <source>Reading records</source>
+        <translation>Lettura dei record</translation>
+    </message>
+    <message>
+        <source>Preparing match keys</source>
+        <translation>Preparazione delle chiavi di abbinamento</translation>
+    </message>
+    <message>
+        <source>Finding candidate pairs</source>
+        <translation>Ricerca delle coppie candidate</translation>
+    </message>
+    <message>
+        <source>Comparing {count:,} candidate pairs</source>
+        <translation>Confronto di {count:,} coppie candidate</translation>
+    </message>
+    <message>
+        <source>Learning the model (EM)</source>
+        <translation>Apprendimento del modello (EM)</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Calcolo dei punteggi</translation>
+    </message>
+    <message>
+        <source>Clustering</source>
+        <translation>Raggruppamento</translation>
+    </message>
+    <message>
+        <source>Updating profiles and the decision log</source>
+        <translation>Aggiornamento dei profili e del registro delle decisioni</translation>
+    </message>
+    <message>
+        <source>Golden records {done:,} of {total:,}</source>
+        <translation>Schede uniche {done:,} di {total:,}</translation>
+    </message>
+    <message>
         <source>Counting what the retention policy removes</source>
         <translation>Conteggio di ciò che la regola di conservazione rimuove</translation>
     </message>

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from app.core import messages
 from app.core.errors import UsageError
 from app.core.jobs import Progress
 from app.core.matching import store
@@ -95,7 +96,7 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
     progress = progress or Progress()
     settings = get_settings(ws)
     auto_thr, review_thr = _thresholds(settings, auto_threshold, review_threshold)
-    progress.update(0.02, "Reading records")
+    progress.update(0.02, messages.text("progress.reading_records"))
     frame = store.load_records_frame(ws)
     old = store.load_memberships(ws)
     new_mask = ~frame["id"].isin(old.keys()).to_numpy()
@@ -109,33 +110,33 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
         result.review = _queue_size(ws)
         result.seconds = time.perf_counter() - start
         return result
-    progress.update(0.08, "Preparing match keys")
+    progress.update(0.08, messages.text("progress.match_keys"))
     feats = Features.build(frame, settings, junk=None if full else load_junk(ws))
     # the guard reads the records as written (before matching's own re-reading of swapped names)
     persons = frame[["id", "n_first", "n_last", "n_birth"]].astype(object)
     record_ids = frame["id"]
     del frame  # the features hold their own copy: a million records cost memory twice otherwise
-    progress.update(0.15, "Finding candidate pairs")
+    progress.update(0.15, messages.text("progress.candidate_pairs"))
     cands = candidate_pairs(feats, settings.blocking, new=None if full else new_mask, max_block=settings.max_block_size,
                             large=settings.large_workspace)
     pa, pb, result.blocking = cands.a, cands.b, cands.per_rule
-    progress.update(0.3, f"Comparing {len(pa):,} candidate pairs")
+    progress.update(0.3, messages.text("progress.comparing_pairs", count=len(pa)))
     vec = compare_pairs(feats, settings, pa, pb)
     constraints = store.load_constraints(ws)
     pos = {int(r): i for i, r in enumerate(feats.record_ids)}
     if full:
-        progress.update(0.5, "Learning the model (EM)")
+        progress.update(0.5, messages.text("progress.learning"))
         model = train(feats, settings, vec.levels, cands.rules, _labelled(feats, settings, constraints, pos))
         ws.set_json(MODEL_KEY, model.to_json())
         ws.set_json(JUNK_KEY, {k: sorted(v) for k, v in feats.junk.items()})
     result.notes = list(model.notes)
-    progress.update(0.6, "Scoring")
+    progress.update(0.6, messages.text("progress.scoring"))
     weight, prob, fw = model.score(vec, settings)
     adj = model.household_adjustment(vec.levels, fw, settings)
     result.compared = len(pa)
     ids_a, ids_b = feats.record_ids[pa], feats.record_ids[pb]
     decided = {**{p: "accept" for p in constraints.must}, **{p: "reject" for p in constraints.cannot}}
-    progress.update(0.7, "Clustering")
+    progress.update(0.7, messages.text("progress.clustering"))
     with ws.atomic(), journal.capture(ws) as changes:
         progress.check()
         if full:
@@ -155,7 +156,7 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
             "evidence = excluded.evidence, band = excluded.band",
             zip(ids_a[keep].tolist(), ids_b[keep].tolist(), prob[keep].tolist(), weight[keep].tolist(), evidence,
                 band.tolist()))
-        progress.update(0.8, "Clustering")
+        progress.update(0.8, messages.text("progress.clustering"))
         if full:
             links = auto
             res = cluster(record_ids.tolist(), ids_a[links], ids_b[links], weight[links], constraints,
@@ -173,7 +174,7 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
             seeds = set(record_ids[new_mask].tolist())
             change = recluster(ws, seeds, settings=settings, refresh=False)
             touched, merged, info = set(change["profiles"]), change["merged"], None
-        progress.update(0.9, "Updating profiles and the decision log")
+        progress.update(0.9, messages.text("progress.updating_profiles_log"))
         _log_auto_merges(ws, merged, auto_thr, info)
         set_priorities(ws)
         refresh_profiles(ws, touched)
@@ -183,7 +184,7 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
     result.review = _queue_size(ws)
     result.profiles = int(ws.scalar("SELECT count(*) FROM profiles"))
     result.seconds = time.perf_counter() - start
-    progress.update(1.0, "Done", force=True)
+    progress.update(1.0, messages.text("progress.done"), force=True)
     return result
 
 

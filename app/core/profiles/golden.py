@@ -35,6 +35,7 @@ from functools import lru_cache
 
 import orjson
 
+from app.core import messages
 from app.core.jobs import Progress
 from app.core.matching.store import temp_ids
 from app.core.normalize import (
@@ -331,7 +332,7 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
         if progress is not None:
-            progress.update(start / len(ids), f"Golden records {start:,} of {len(ids):,}")
+            progress.update(start / len(ids), messages.text("progress.golden_records", done=start, total=len(ids)))
         members = load_members(ws, chunk, activity)
         with temp_ids(ws, chunk, "_golden_pids") as t:
             current = {r[0]: tuple(r[1:]) for r in ws.execute(
