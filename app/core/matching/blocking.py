@@ -20,7 +20,8 @@ SINGLE_KEYS = {
     "number": "n_number",
 }
 DERIVED_KEYS = {"birth": "birth_full", "last_sound": "last_sound", "first3": "first3", "last4": "last4",
-                "email_local": "email_local", "street_number": "street_number"}
+                "email_local": "email_local", "street_number": "street_number", "birth_ym": "birth_ym",
+                "birth_md": "birth_md", "birth_yd": "birth_yd", "first_sound": "first_sound", "year": "birth_year"}
 
 
 def key_long(feats: Features, name: str) -> KeyLong:

@@ -230,6 +230,14 @@ class Features:
         if name == "birth_full":
             b = f["n_birth"]
             return b.where(b.str.len() == 10, None)
+        if name in ("birth_ym", "birth_md", "birth_yd"):  # a full date with one part mistyped
+            full = f["n_birth"].where(f["n_birth"].str.len() == 10)
+            y, m, d = full.str[:4], full.str[5:7], full.str[8:10]
+            return {"birth_ym": y + m, "birth_md": m + d, "birth_yd": y + d}[name]
+        if name == "birth_year":
+            return f["n_birth"].str.extract(r"^(\d{4})")[0]
+        if name == "first_sound":
+            return _map_distinct(f["n_first"], sound_key)
         if name == "email_local":
             local = f["n_email_key"].str.split("@").str[0]
             return local.where(local.str.len() >= 5, None)

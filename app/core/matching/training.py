@@ -21,7 +21,7 @@ import math
 import numpy as np
 
 from app.core.matching.features import Features
-from app.core.matching.model import MIN_PROB, Model, compare_pairs
+from app.core.matching.model import MIN_PROB, Model, Vectors, compare_pairs
 from app.core.matching.settings import MatchSettings
 from app.core.matching.sharing import apply_identifier_u
 
@@ -36,6 +36,8 @@ KEY_FIELDS: dict[str, tuple[str, ...]] = {
     "first3": ("first_name", "gender", "email_hints"), "birth": ("birth_date",),
     "name_tokens": ("first_name", "last_name", "gender", "email_hints"),
     "postcode": LOCATION, "city": LOCATION, "number": ("address",), "street_number": LOCATION,
+    "first_sound": ("first_name", "gender", "email_hints"), "year": ("birth_date",), "birth_ym": ("birth_date",),
+    "birth_yd": ("birth_date",),
 }
 MIN_SESSION_PAIRS = 50
 NEUTRAL_TESTS = {"shared"}  # levels whose weight is 0 by definition (a family inbox)
@@ -55,16 +57,24 @@ def distinct_vectors(levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.unique(levels, axis=0, return_counts=True)
 
 
-def estimate_u(feats: Features, settings: MatchSettings) -> list[np.ndarray]:
+def random_pairs(feats: Features, settings: MatchSettings) -> Vectors:
+    """Comparison vectors of uniformly random record pairs (the sample u is read from)."""
     rng = np.random.default_rng(settings.seed)
     n = feats.n
     size = min(settings.u_sample_pairs, max(n * (n - 1) // 2, 1))
     a, b = rng.integers(0, n, size), rng.integers(0, n, size)
     keep = a != b
-    vec = compare_pairs(feats, settings, np.minimum(a, b)[keep], np.maximum(a, b)[keep])
+    return compare_pairs(feats, settings, np.minimum(a, b)[keep], np.maximum(a, b)[keep])
+
+
+def estimate_u(feats: Features, settings: MatchSettings, sample: Vectors,
+               non_match: np.ndarray | None = None) -> list[np.ndarray]:
+    """Level shares among the sampled pairs, each counted by its chance of being two people
+    (``non_match``; all 1 on the first pass); identifiers from the sharing model."""
+    weights = np.ones(len(sample.levels)) if non_match is None else non_match
     out = []
     for k, comp in enumerate(settings.comparisons):
-        counts = np.bincount(vec.levels[:, k], minlength=len(comp.levels) + 1).astype(np.float64)
+        counts = np.bincount(sample.levels[:, k], weights=weights, minlength=len(comp.levels) + 1)
         counts[1:] += 0.5  # never claim a level is impossible among non-matches
         counts[0] = 0
         out.append(counts / counts.sum())
@@ -120,10 +130,30 @@ def em_session(levels: np.ndarray, counts: np.ndarray, fixed: np.ndarray, u: lis
 
 def train(feats: Features, settings: MatchSettings, cand_levels: np.ndarray, rule_mask: np.ndarray,
           labelled: tuple[np.ndarray, np.ndarray] | None = None) -> Model:
-    """Estimate u, m and the prior; ``labelled`` = (levels of decided pairs, 1 match / 0 not)."""
+    """Estimate u, m and the prior; ``labelled`` = (levels of decided pairs, 1 match / 0 not).
+
+    Two passes: the second reads u again from the random pairs, each weighted by the first
+    model's chance that it is two different people — where records repeat (four entries of one
+    person), random pairs that agree on a birth date are mostly one person, and counting them as
+    non-matches would make a shared birth date look common."""
+    names = [c.name for c in settings.comparisons]
+    sample = random_pairs(feats, settings)
+    u = estimate_u(feats, settings, sample)
+    model = _fit(feats, settings, u, cand_levels, rule_mask, labelled)
+    _, prob, _ = model.score(sample, settings)
+    likely = float(prob.sum())
+    u = estimate_u(feats, settings, sample, 1.0 - prob)
+    model = _fit(feats, settings, u, cand_levels, rule_mask, labelled)
+    model.notes.insert(0, f"u from {len(prob):,} random pairs, about {likely:,.0f} of them one person")
+    model.names = names
+    return model
+
+
+def _fit(feats: Features, settings: MatchSettings, u: list[np.ndarray], cand_levels: np.ndarray,
+         rule_mask: np.ndarray, labelled: tuple[np.ndarray, np.ndarray] | None) -> Model:
+    """m by EM sessions (one per blocking rule) and the prior, for a given u."""
     K = len(settings.comparisons)
     names = [c.name for c in settings.comparisons]
-    u = estimate_u(feats, settings)
     m0 = initial_m(settings)
     m_sum = [np.zeros_like(x) for x in m0]
     w_sum = np.zeros(K)
