@@ -186,3 +186,13 @@ def test_report_caveat_with_a_currency_warning_is_one_translatable_text():
 
 def test_the_module_is_headless():
     assert not any(name.startswith("PySide6") for name in vars(messages))
+
+
+def test_a_text_survives_a_json_round_trip():
+    nested = joined([text("import.sheet_rows", sheet="A", rows=2), "plain"], "; ")
+    t = text("import.sheet_chosen", sheet="Clienti", rows=3, others=nested)
+    back = messages.load(json.loads(json.dumps(messages.dump(t))))
+    assert back == t and back.code == t.code and back.params["others"].code == JOIN
+    assert back.params["others"].params["parts"][0].code == "import.sheet_rows"
+    dated = messages.load(json.loads(json.dumps(messages.dump(text("consent.on", day=date(2026, 1, 2))))))
+    assert dated.params["day"] == date(2026, 1, 2) and dated == "on 2026-01-02"

@@ -21,7 +21,7 @@ registered here with the params its template uses.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 JOIN = "join"  # the code of joined(): not a template, its parts are translated one by one
@@ -116,6 +116,20 @@ MESSAGES: dict[str, str] = {
     "dates.either_way": "all {count} day/month values could be read either way (both parts 12 or less); "
                         "assumed day/month, the Italian default",
     "dates.not_numeric": "no numeric dates among {total} values; assumed day/month",
+    # -- why a row was rejected (kept with the reject; app.core.importing) ----------------------------
+    "reject.broken_quoting": "broken quoting: {error}",
+    "reject.value_count": "the row has {values:d} values but the header has {columns:d} columns",
+    "reject.value_count_quote": "the row has {values:d} values but the header has {columns:d} columns (a quote "
+                                "spanning lines {first:d}–{last:d}?)",
+    "reject.beyond_last_column": "the row has values beyond the last named column ({values:d} > {columns:d})",
+    "reject.no_email_key": "no valid email address (the key of this file)",
+    "reject.nobody": "nothing identifies a person on this row (no id, name, email, phone or address)",
+    "reject.duplicate_key": "duplicate key {key!r} (first on line {line:d})",
+    "reject.date_unreadable": "the date {date!r} cannot be read",
+    "reject.date_time_unreadable": "the date {date!r} / time {time!r} cannot be read",
+    "reject.datetime_unreadable": "the date/time {value!r} cannot be read",
+    "reject.no_datetime": "no date/time: the event cannot be placed in time",
+    "reject.amount_unreadable": "the amount {value!r} cannot be read as a number",
     # -- running and undoing an import (app.core.importing.convert, service, history) --------------
     "import.issues": "{count} {what} (first: {file}, line {line:d}, column {column!r})",
     "import.issue.formula": "cells look like spreadsheet formulas; kept as text in the raw row, never evaluated "
@@ -282,6 +296,41 @@ def joined(parts: Iterable[str], sep: str = ", ") -> Text:
     """``sep.join(parts)`` that stays translatable part by part."""
     parts = tuple(parts)
     return Text(JOIN, {"parts": parts, "sep": sep}, sep.join(parts))
+
+
+def dump(t: Text) -> dict[str, Any]:
+    """A Text as JSON-ready data (kept beside its English where it is stored, e.g. a reject's reason)."""
+    return {"code": t.code, "params": {k: _dump(v) for k, v in t.params.items()}}
+
+
+def load(data: Mapping[str, Any]) -> Text:
+    """The Text ``dump`` wrote."""
+    params = {k: _load(v) for k, v in data["params"].items()}
+    if data["code"] == JOIN:
+        return joined(params["parts"], params["sep"])
+    return Text(data["code"], params)
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, Text):
+        return {"text": dump(value)}
+    if isinstance(value, (list, tuple)):
+        return [_dump(v) for v in value]
+    if isinstance(value, datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    return value if value is None or isinstance(value, (bool, int, float, str)) else str(value)
+
+
+def _load(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_load(v) for v in value)
+    if isinstance(value, dict):
+        if "text" in value:
+            return load(value["text"])
+        return datetime.fromisoformat(value["datetime"]) if "datetime" in value else date.fromisoformat(value["date"])
+    return value
 
 
 def as_date(iso: str | None) -> date | str:

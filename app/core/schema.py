@@ -138,7 +138,8 @@ def m001_initial(conn: sqlite3.Connection) -> None:
         CREATE TABLE rejects (
             id INTEGER PRIMARY KEY,
             import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
-            line INTEGER, column_name TEXT, reason TEXT NOT NULL, raw TEXT
+            line INTEGER, column_name TEXT, reason TEXT NOT NULL, raw TEXT,
+            reason_message TEXT              -- the reason as JSON of app.core.messages.dump (the GUI translates it)
         );
         CREATE INDEX rejects_import ON rejects(import_id);
 

@@ -76,6 +76,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "{count} of {total} values are year-first (ISO)"),  # dates.year_first
     QT_TRANSLATE_NOOP("core", "all {count} day/month values could be read either way (both parts 12 or less); assumed day/month, the Italian default"),  # dates.either_way
     QT_TRANSLATE_NOOP("core", "no numeric dates among {total} values; assumed day/month"),  # dates.not_numeric
+    QT_TRANSLATE_NOOP("core", "broken quoting: {error}"),  # reject.broken_quoting
+    QT_TRANSLATE_NOOP("core", "the row has {values:d} values but the header has {columns:d} columns"),  # reject.value_count
+    QT_TRANSLATE_NOOP("core", "the row has {values:d} values but the header has {columns:d} columns (a quote spanning lines {first:d}–{last:d}?)"),  # reject.value_count_quote
+    QT_TRANSLATE_NOOP("core", "the row has values beyond the last named column ({values:d} > {columns:d})"),  # reject.beyond_last_column
+    QT_TRANSLATE_NOOP("core", "no valid email address (the key of this file)"),  # reject.no_email_key
+    QT_TRANSLATE_NOOP("core", "nothing identifies a person on this row (no id, name, email, phone or address)"),  # reject.nobody
+    QT_TRANSLATE_NOOP("core", "duplicate key {key!r} (first on line {line:d})"),  # reject.duplicate_key
+    QT_TRANSLATE_NOOP("core", "the date {date!r} cannot be read"),  # reject.date_unreadable
+    QT_TRANSLATE_NOOP("core", "the date {date!r} / time {time!r} cannot be read"),  # reject.date_time_unreadable
+    QT_TRANSLATE_NOOP("core", "the date/time {value!r} cannot be read"),  # reject.datetime_unreadable
+    QT_TRANSLATE_NOOP("core", "no date/time: the event cannot be placed in time"),  # reject.no_datetime
+    QT_TRANSLATE_NOOP("core", "the amount {value!r} cannot be read as a number"),  # reject.amount_unreadable
     QT_TRANSLATE_NOOP("core", "{count} {what} (first: {file}, line {line:d}, column {column!r})"),  # import.issues
     QT_TRANSLATE_NOOP("core", "cells look like spreadsheet formulas; kept as text in the raw row, never evaluated or used"),  # import.issue.formula
     QT_TRANSLATE_NOOP("core", "email addresses are not valid; kept in the raw row only"),  # import.issue.email

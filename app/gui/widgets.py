@@ -231,7 +231,7 @@ def rejects_model(parent: QWidget | None = None) -> RowsModel:
     return RowsModel([
         Column(lambda: QCoreApplication.translate("Rejects", "Line"), lambda r: r.get("line"), Qt.AlignmentFlag.AlignRight),
         Column(lambda: QCoreApplication.translate("Rejects", "Column"), lambda r: r.get("column")),
-        Column(lambda: QCoreApplication.translate("Rejects", "Reason"), lambda r: r.get("reason")),
+        Column(lambda: QCoreApplication.translate("Rejects", "Reason"), lambda r: message(r.get("reason") or "")),
         Column(lambda: QCoreApplication.translate("Rejects", "Row"), lambda r: r.get("raw")),
     ], parent=parent)
 

@@ -2828,6 +2828,54 @@
         <translation>nessuna data numerica fra {total} valori; si assume giorno/mese</translation>
     </message>
     <message>
+        <source>broken quoting: {error}</source>
+        <translation>virgolette rovinate: {error}</translation>
+    </message>
+    <message>
+        <source>the row has {values:d} values but the header has {columns:d} columns</source>
+        <translation>la riga ha {values:d} valori ma l’intestazione ha {columns:d} colonne</translation>
+    </message>
+    <message>
+        <source>the row has {values:d} values but the header has {columns:d} columns (a quote spanning lines {first:d}–{last:d}?)</source>
+        <translation>la riga ha {values:d} valori ma l’intestazione ha {columns:d} colonne (una virgoletta che si estende dalla riga {first:d} alla {last:d}?)</translation>
+    </message>
+    <message>
+        <source>the row has values beyond the last named column ({values:d} &gt; {columns:d})</source>
+        <translation>la riga ha valori oltre l’ultima colonna con un nome ({values:d} &gt; {columns:d})</translation>
+    </message>
+    <message>
+        <source>no valid email address (the key of this file)</source>
+        <translation>nessun indirizzo email valido (la chiave di questo file)</translation>
+    </message>
+    <message>
+        <source>nothing identifies a person on this row (no id, name, email, phone or address)</source>
+        <translation>niente in questa riga identifica una persona (nessun codice, nome, email, telefono o indirizzo)</translation>
+    </message>
+    <message>
+        <source>duplicate key {key!r} (first on line {line:d})</source>
+        <translation>chiave {key!r} ripetuta (la prima volta alla riga {line:d})</translation>
+    </message>
+    <message>
+        <source>the date {date!r} cannot be read</source>
+        <translation>la data {date!r} non si riesce a leggere</translation>
+    </message>
+    <message>
+        <source>the date {date!r} / time {time!r} cannot be read</source>
+        <translation>la data {date!r} / ora {time!r} non si riesce a leggere</translation>
+    </message>
+    <message>
+        <source>the date/time {value!r} cannot be read</source>
+        <translation>la data/ora {value!r} non si riesce a leggere</translation>
+    </message>
+    <message>
+        <source>no date/time: the event cannot be placed in time</source>
+        <translation>nessuna data/ora: l’evento non si può collocare nel tempo</translation>
+    </message>
+    <message>
+        <source>the amount {value!r} cannot be read as a number</source>
+        <translation>l’importo {value!r} non si riesce a leggere come numero</translation>
+    </message>
+    <message>
         <source>{count} {what} (first: {file}, line {line:d}, column {column!r})</source>
         <translation>{count} {what} (la prima: {file}, riga {line:d}, colonna {column!r})</translation>
     </message>

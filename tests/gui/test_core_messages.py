@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale
 from app.core.errors import BadDataError, UsageError, Where
 from app.core.messages import MESSAGES, joined, text
 from app.core.resources import resource_path
+from app.core.workspace import Workspace
 from app.gui import i18n_build
 from app.gui.i18n import Translations
 from app.gui.vocab import CORE_CONTEXT, error_message, message
@@ -116,3 +117,25 @@ def test_the_job_panel_shows_the_cores_progress_detail_translated(italian, qtbot
     assert panel.label.text() == "Esportazione" and panel.label.toolTip() == "Profili 1.000 di 5.000"
     job._on_relay("progress", (0.6, "Comparing 12 pairs"))  # a step not converted yet: its English as it is
     assert panel.label.toolTip() == "Comparing 12 pairs"
+
+
+def test_rejected_rows_give_their_reason_in_italian(make_window, qtbot, tmp_path):
+    from app.core.importing import list_rejects
+
+    window = make_window(lang="it")
+    window.open_workspace(tmp_path / "w.db")
+    people = tmp_path / "clienti.csv"
+    people.write_text("Codice;Nome;Email\nC1;Anna;anna@example.it\n;;\n;;;x\nC1;Anna;anna@example.it\n",
+                      encoding="utf-8")
+    wizard = window.import_files([people])
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10000)
+    wizard.start_import()
+    qtbot.waitUntil(lambda: wizard.result is not None and bool(wizard.rejects_model.rows), timeout=10000)
+    model = wizard.rejects_model
+    shown = [model.data(model.index(i, 2)) for i in range(model.rowCount())]
+    assert "la riga ha 4 valori ma l’intestazione ha 3 colonne" in shown
+    assert "chiave “C1” ripetuta (la prima volta alla riga 2)" in shown
+    with Workspace(tmp_path / "w.db") as ws:  # the CLI's words stay English
+        reasons = [r["reason"] for r in list_rejects(ws, wizard.result.import_id)]
+    assert "duplicate key 'C1' (first on line 2)" in reasons and all(isinstance(r, str) for r in reasons)
+    wizard.close()

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from app.core import messages
 from app.core.fields import IDENTITY_FIELDS
 from app.core.importing.convert import Column, Converter, Unit, parser_kind, to_json
 from app.core.importing.plan import ImportPlan
@@ -117,13 +118,12 @@ def build_contact_rows(plan: ImportPlan, converter: Converter, units: list[Unit]
             continue
         key = keys[i] if keys is not None else None
         if key is None and email_keyed:
-            out.rejects.append((i, plan.key_column, "no valid email address (the key of this file)"))
+            out.rejects.append((i, plan.key_column, messages.text("reject.no_email_key")))
             continue
         if key is None:
             key = content_key(nvals)
             if key is None:
-                out.rejects.append((i, None, "nothing identifies a person on this row (no id, name, email, "
-                                             "phone or address)"))
+                out.rejects.append((i, None, messages.text("reject.nobody")))
                 continue
         fields = {name: values[i] for name, values in shown if values[i] is not None}
         out.rows.append(RecordRow(str(key), unit.line, raw_json(unit, dropped), to_json(fields), nvals, consents[i]))

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app.core import messages
 from app.core import normalize as nz
 from app.core.fields import EVENT_TYPES
 from app.core.importing.contacts import consent_lists, identity_fields, normalized_frame, normalized_rows, raw_json
@@ -93,13 +94,14 @@ class EventBuilder:
                 self._times[key] = nz.combine_date_time(day.cleaned[i], t, order, self.plan.tz)
             when = self._times[key]
             if when is None:
-                return None, day.column, f"the date {day.cleaned[i]!r}" + (f" / time {t!r}" if t else "") + \
-                    " cannot be read"
+                reason = (messages.text("reject.date_time_unreadable", date=day.cleaned[i], time=t) if t
+                          else messages.text("reject.date_unreadable", date=day.cleaned[i]))
+                return None, day.column, reason
             return when, day.column, ""
         col = at if at is not None else day
         if col is not None and col.cleaned[i] is not None:
-            return None, col.column, f"the date/time {col.cleaned[i]!r} cannot be read"
-        return None, col.column if col else None, "no date/time: the event cannot be placed in time"
+            return None, col.column, messages.text("reject.datetime_unreadable", value=col.cleaned[i])
+        return None, col.column if col else None, messages.text("reject.no_datetime")
 
     def _type(self, cols: Mapping[str, Column], i: int, unit: Unit, amount: float | None) -> str:
         kind = self.fmt.event_type(_Cells(cols, i), unit.values) if self.fmt is not None else None
@@ -173,7 +175,7 @@ class EventBuilder:
             if unit.amount is None and "amount" in cols:
                 a = cols["amount"]
                 if a.unreadable(i):
-                    out.rejects.append((i, a.column, f"the amount {a.cleaned[i]!r} cannot be read as a number"))
+                    out.rejects.append((i, a.column, messages.text("reject.amount_unreadable", value=a.cleaned[i])))
                     continue
                 amount, currency = a.parsed[i] or (None, None)
             if "currency" in cols and cols["currency"].cleaned[i]:

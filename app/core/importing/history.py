@@ -81,7 +81,8 @@ def list_rejects(ws: Workspace, import_id: int) -> list[dict]:
     row = ws.query("SELECT i.file_name FROM imports i WHERE i.id = ?", (import_id,))
     if not row:
         raise UsageError(f"no import with id {import_id}")
-    return [{"file": row[0]["file_name"], "line": r["line"], "column": r["column_name"], "reason": r["reason"],
+    return [{"file": row[0]["file_name"], "line": r["line"], "column": r["column_name"],
+             "reason": messages.load(json.loads(r["reason_message"])) if r["reason_message"] else r["reason"],
              "raw": r["raw"]}
             for r in ws.query("SELECT * FROM rejects WHERE import_id = ? ORDER BY id", (import_id,))]
 

@@ -227,7 +227,8 @@ def _text_records(stream: _TextStream, headers: list[str], delimiter: str, heade
             msg = str(e)
             if "unexpected end of data" in msg or "field larger than field limit" in msg:
                 raise BadDataError(messages.text("import.unclosed_quote", error=msg), Where(file_name, start)) from None
-            yield RawRow(start, {}, f"broken quoting: {msg}", text="".join(consumed).rstrip("\r\n"))
+            yield RawRow(start, {}, messages.text("reject.broken_quoting", error=msg),
+                         text="".join(consumed).rstrip("\r\n"))
             continue
         if len(row) == n:
             yield RawRow(start, dict(zip(headers, row)))
@@ -240,13 +241,14 @@ def _text_records(stream: _TextStream, headers: list[str], delimiter: str, heade
                 yield RawRow(start, dict(zip(headers, row)))
             else:
                 yield RawRow(start, dict(zip(headers, row)),
-                             f"the row has {len(row)} values but the header has {n} columns",
+                             messages.text("reject.value_count", values=len(row), columns=n),
                              text="".join(consumed).rstrip("\r\n"))
             continue
         values = dict(zip(headers, row))
         if any("\n" in c or "\r" in c for c in row):
-            yield RawRow(start, values, f"the row has {len(row)} values but the header has {n} columns "
-                         f"(a quote spanning lines {start}–{reader.line_num}?)", text="".join(consumed).rstrip("\r\n"))
+            yield RawRow(start, values, messages.text("reject.value_count_quote", values=len(row), columns=n,
+                                                      first=start, last=reader.line_num),
+                         text="".join(consumed).rstrip("\r\n"))
         else:  # hand-made files often stop at the last filled cell
             for h in headers[len(row):]:
                 values[h] = ""

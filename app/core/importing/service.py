@@ -242,8 +242,8 @@ class _Job:
         out = writer.write(built.rows)
         for row, first_line in out.duplicates:
             self.counts["duplicates"] += 1
-            self._reject(row.line, self.plan.key_column, f"duplicate key {row.key!r} (first on line {first_line})",
-                         row.raw)
+            self._reject(row.line, self.plan.key_column,
+                         messages.text("reject.duplicate_key", key=row.key, line=first_line), row.raw)
         self.counts["imported"] += out.inserted
         self.counts["updated"] += out.updated
         self.counts["unchanged"] += out.unchanged
@@ -293,8 +293,11 @@ class _Job:
             warnings.append(messages.text("import.eur_assumed", count=self.eur_assumed, region=plan.region))
         if self.counts["suppressed"]:
             warnings.append(messages.text("import.suppressed_rows", count=self.counts["suppressed"]))
-        ws.conn.executemany("INSERT INTO rejects(import_id, line, column_name, reason, raw) VALUES (?, ?, ?, ?, ?)",
-                            [(self.import_id, r.line, r.column, r.reason, r.raw) for r in self.rejects])
+        ws.conn.executemany(
+            "INSERT INTO rejects(import_id, line, column_name, reason, raw, reason_message) VALUES (?, ?, ?, ?, ?, ?)",
+            [(self.import_id, r.line, r.column, r.reason, r.raw,
+              to_json(messages.dump(r.reason)) if isinstance(r.reason, messages.Text) else None)
+             for r in self.rejects])
         rejects_path = self.rejects_file = self._write_rejects() if self.rejects else None
         self.changes = ws.scalar("SELECT count(*) FROM record_changes WHERE import_id = ?", (self.import_id,))
         counts_json = to_json(self.counts)

@@ -79,7 +79,7 @@ def sheet_table(path: Path, container: str) -> Table:
             for h in t.headers[len(cells):]:
                 values[h] = ""
             extra = [c for c in cells[n:] if c.strip()]
-            problem = f"the row has values beyond the last named column ({len(cells)} > {n})" if extra else None
+            problem = messages.text("reject.beyond_last_column", values=len(cells), columns=n) if extra else None
             yield RawRow(i + 1, values, problem)
         position["i"] = total
 
