@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import threading
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QDesktopServices
