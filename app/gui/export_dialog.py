@@ -9,6 +9,7 @@ target and renamed only when complete.
 """
 from __future__ import annotations
 
+import itertools
 import os
 from datetime import date
 from pathlib import Path
@@ -20,11 +21,12 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMenu, QProgressBar, QPushButton, QVBoxLayout,
 )
 
+from app.core import messages
 from app.core.exporting.email_export import export_email_tool
 from app.core.exporting.email_tools import TOOLS
 from app.core.exporting.profile_table import export_profiles
 from app.core.jobs import Progress
-from app.core.matching.explain import export_members
+from app.core.matching import export_members
 from app.core.workspace import Workspace
 from app.gui.i18n import format_number
 from app.gui.jobs import Job
@@ -45,7 +47,7 @@ def write_members(ws: Workspace, target: Path, progress: Progress) -> int:
         os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)
-    progress.update(1.0, "Done")
+    progress.update(1.0, messages.text("progress.done"))
     return rows
 
 
@@ -55,10 +57,8 @@ def email_folder(chosen: Path, tool_id: str, today: date | None = None) -> Path:
     if not chosen.exists() or (chosen.is_dir() and not any(chosen.iterdir())):
         return chosen
     stem = f"{tool_id}-{(today or date.today()).isoformat()}"
-    n = 1
-    while (chosen / (stem if n == 1 else f"{stem}-{n}")).exists():
-        n += 1
-    return chosen / (stem if n == 1 else f"{stem}-{n}")
+    names = (stem if n == 1 else f"{stem}-{n}" for n in itertools.count(1))
+    return next(chosen / name for name in names if not (chosen / name).exists())
 
 
 class ExportDialog(Retranslating, QDialog):
