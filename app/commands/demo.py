@@ -24,7 +24,7 @@ def register(sub) -> None:
     actions = p.add_subparsers(dest="demo_action", metavar="ACTION", required=True)
 
     g = actions.add_parser("generate", help="write the demo's files, truth.csv and truth.json into OUT_DIR")
-    g.add_argument("out_dir", metavar="OUT_DIR")
+    g.add_argument("out_dir", metavar="OUT_DIR", help="folder to write the files into")
     size = g.add_mutually_exclusive_group()
     size.add_argument("--people", metavar="N", type=int, help="people in the population (default 2000)")
     size.add_argument("--records", metavar="N", type=int,

@@ -32,7 +32,7 @@ def register_export(export_sub) -> None:
                               description="One row per profile. The extension chooses the format: .csv (UTF-8 "
                               "with BOM, for Excel) or .xlsx. Text a spreadsheet would run as a formula is "
                               "neutralised.")
-    p.add_argument("out", metavar="OUT.csv|OUT.xlsx")
+    p.add_argument("out", metavar="OUT.csv|OUT.xlsx", help="file to write; .csv or .xlsx decides the format")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_export_profiles)
 

@@ -10,7 +10,7 @@ def register(sub) -> None:
     p = sub.add_parser("import", help="import a channel export (CSV/TSV/TXT, XLSX, ODS, Mailchimp ZIP)",
                        description="Import a file into the workspace. The format, the kind (contacts or events), "
                                    "the channel and the column mapping are detected; every one can be overridden.")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="the export to import (CSV, TSV, TXT, XLSX, XLS, ODS or a Mailchimp ZIP)")
     p.add_argument("--source", metavar="NAME", help="source name (default: the file name without extension); "
                    "importing a newer export under the same name updates that source")
     p.add_argument("--preset", metavar="auto|NAME", default="auto",
@@ -26,29 +26,29 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("sources", help="list imported sources")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_sources)
 
     p = sub.add_parser("records", help="list imported records")
-    p.add_argument("--source", metavar="NAME")
+    p.add_argument("--source", metavar="NAME", help="only this source")
     p.add_argument("--search", metavar="TEXT", help="match ids, names, emails, phones")
-    p.add_argument("--limit", metavar="N", type=int, default=50)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", metavar="N", type=int, default=50, help="show at most N records (default 50)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_records)
 
     p = sub.add_parser("imports", help="import history; `imports undo [ID]` takes an import back")
-    p.add_argument("--source", metavar="NAME")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--source", metavar="NAME", help="only this source")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_imports)
     actions = p.add_subparsers(dest="imports_action", metavar="undo")
     u = actions.add_parser("undo", help="take back an import (default: the last one)")
-    u.add_argument("import_id", metavar="IMPORT_ID", type=int, nargs="?")
-    u.add_argument("--json", action="store_true")
+    u.add_argument("import_id", metavar="IMPORT_ID", type=int, nargs="?", help="the import to take back (default: the last one)")
+    u.add_argument("--json", action="store_true", help="print the result as JSON")
     u.set_defaults(handler=cmd_undo)
 
     p = sub.add_parser("rejects", help="rows an import rejected, with line, column and reason")
-    p.add_argument("import_id", metavar="IMPORT_ID", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("import_id", metavar="IMPORT_ID", type=int, help="the import whose rejected rows to show (see `unico imports`)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_rejects)
 
 

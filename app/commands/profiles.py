@@ -26,43 +26,43 @@ def register(sub) -> None:
     p = sub.add_parser("profiles", help="list profiles (one per person), searchable")
     p.add_argument("--search", metavar="TEXT", default="", help="words to find in name, email, phone, city, sources; "
                    "or a profile id")
-    p.add_argument("--limit", metavar="N", type=int, default=50)
-    p.add_argument("--offset", metavar="N", type=int, default=0)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", metavar="N", type=int, default=50, help="show at most N (default 50)")
+    p.add_argument("--offset", metavar="N", type=int, default=0, help="skip the first N")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_profiles)
 
     p = sub.add_parser("profile", help="one profile: golden record with provenance, records, consent, events, history")
-    p.add_argument("profile_id", metavar="PROFILE_ID", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("profile_id", metavar="PROFILE_ID", type=int, help="the profile id (see `unico profiles`)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_profile)
 
     p = sub.add_parser("merge", help="merge two profiles into one (a steward's decision; undoable)")
-    p.add_argument("profile_ids", metavar="PROFILE_ID", type=int, nargs=2)
+    p.add_argument("profile_ids", metavar="PROFILE_ID", type=int, nargs=2, help="the two profiles to merge")
     _actor(p)
     p.set_defaults(handler=cmd_merge)
 
     p = sub.add_parser("unmerge", help="take one record out of its profile (a steward's decision; undoable)")
-    p.add_argument("ref", metavar="SOURCE:SOURCE_RECORD_ID")
+    p.add_argument("ref", metavar="SOURCE:SOURCE_RECORD_ID", help="the record to move out of its profile")
     _actor(p)
     p.set_defaults(handler=cmd_unmerge)
 
     for name, text in (("undo", "take back the latest decision (a match run's merges are one step)"),
                        ("redo", "re-apply the decision undone last")):
         p = sub.add_parser(name, help=text)
-        p.add_argument("--json", action="store_true")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
         p.set_defaults(handler=cmd_undo if name == "undo" else cmd_redo)
 
     p = sub.add_parser("history", help="the decision log, newest first")
-    p.add_argument("--limit", metavar="N", type=int, default=50)
+    p.add_argument("--limit", metavar="N", type=int, default=50, help="show at most N (default 50)")
     p.add_argument("--profile", metavar="PROFILE_ID", type=int, help="only decisions about this profile")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_history)
 
     p = sub.add_parser("forget", help="erase a person from every source (GDPR art. 17); final, cannot be undone")
-    p.add_argument("profile_id", metavar="PROFILE_ID", type=int)
+    p.add_argument("profile_id", metavar="PROFILE_ID", type=int, help="the profile id (see `unico profiles`)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--actor", metavar="NAME", default="steward", help="who decides (default: steward)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_forget)
 
     p = sub.add_parser("survivorship", help="show or set how golden records choose their values")
@@ -70,14 +70,14 @@ def register(sub) -> None:
                    help="sources from most to least trusted (unlisted ones follow in the default order)")
     p.add_argument("--rule", metavar="FIELD=RULE", action="append", default=[],
                    help=f"rule for a field (name, address, email, phone, birth_date, gender, company): {', '.join(RULES)}")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_survivorship)
 
 
 def _actor(p) -> None:
     p.add_argument("--actor", metavar="NAME", default="steward", help="who decides (default: steward)")
-    p.add_argument("--reason", metavar="TEXT")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--reason", metavar="TEXT", help="why, kept in the decision log")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
 def _call(args, fn, *a, **kw):

@@ -53,7 +53,7 @@ def register(sub) -> None:
                    help="half-life of the time-decay model (default: 7)")
     c.add_argument("--by", choices=BY_CHOICES, default="channel", help="credit channels or campaigns")
     c.add_argument("--include-opens", action="store_true", help="count email opens as touches")
-    c.add_argument("--format", choices=FORMATS, default="table")
+    c.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     c.set_defaults(handler=_contribution)
 
     r = rsub.add_parser("ropo", help="store revenue assisted by an earlier online touch (and the reverse)")
@@ -64,12 +64,12 @@ def register(sub) -> None:
                         "near_store, or another contact field")
     r.add_argument("--no-online-order-between", action="store_true",
                    help="the last online touch must come after the buyer's last online order")
-    r.add_argument("--format", choices=FORMATS, default="table")
+    r.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     r.set_defaults(handler=_ropo)
 
     i = rsub.add_parser("identification", help="share of store receipts and revenue tied to a known person")
-    i.add_argument("--by", choices=IDENTIFICATION_BY, default="store")
-    i.add_argument("--format", choices=FORMATS, default="table")
+    i.add_argument("--by", choices=IDENTIFICATION_BY, default="store", help="break down per store or per month (default: store)")
+    i.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     i.set_defaults(handler=_identification)
 
 

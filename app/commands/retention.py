@@ -32,7 +32,7 @@ def register(sub) -> None:
     p.add_argument("--off", action="store_true", help="remove the policy (no limit)")
     p.add_argument("--apply", action="store_true",
                    help="store the policy and delete the history it does not allow (final)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_retention)
 
 
