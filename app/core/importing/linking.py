@@ -41,9 +41,13 @@ def _candidate_columns(profiles: Mapping[str, ColumnProfile], mapping: Mapping[s
     return mapped_ids + others
 
 
-def _overlap(ws: Workspace, source_id: int, target: str, values: list[str]) -> float:
+def _overlap(ws: Workspace, source_id: int, target: str, values: list[str],
+             held: dict[tuple[int, str], set[str]]) -> float:
     if not values:
         return 0.0
+    if target != "source_record_id":  # not indexed: compared with the values read in one pass
+        known = held.get((source_id, target), set())
+        return sum(v in known for v in values) / len(values)
     hits = 0
     for i in range(0, len(values), 500):
         chunk = values[i:i + 500]
@@ -51,6 +55,20 @@ def _overlap(ws: Workspace, source_id: int, target: str, values: list[str]) -> f
         hits += ws.scalar(f"SELECT count(DISTINCT {target}) FROM records WHERE source_id = ? AND origin = 'row' "
                           f"AND {target} IN ({marks})", (source_id, *chunk))
     return hits / len(values)
+
+
+def _held_ids(ws: Workspace) -> dict[tuple[int, str], set[str]]:
+    """Loyalty and customer ids of every contact source, read in one pass over the records (they
+    have no index: a query per column and source would read a million records each time)."""
+    held: dict[tuple[int, str], set[str]] = {}
+    for source_id, loyalty, customer in ws.execute(
+            "SELECT r.source_id, r.n_loyalty, r.n_customer_id FROM records r JOIN sources s ON s.id = r.source_id "
+            "WHERE s.kind = 'contacts' AND r.origin = 'row' AND (r.n_loyalty IS NOT NULL OR r.n_customer_id IS NOT NULL)"):
+        if loyalty is not None:
+            held.setdefault((source_id, "n_loyalty"), set()).add(loyalty)
+        if customer is not None:
+            held.setdefault((source_id, "n_customer_id"), set()).add(customer)
+    return held
 
 
 def find_ref(ws: Workspace, profiles: Mapping[str, ColumnProfile], mapping: Mapping[str, str], *,
@@ -63,13 +81,15 @@ def find_ref(ws: Workspace, profiles: Mapping[str, ColumnProfile], mapping: Mapp
         raise UsageError(f"--ref {named}: no contact source with that name"
                          + (f"; contact sources: {', '.join(known)}" if known else "; import the contacts first"))
     best: RefLink | None = None
-    for column in _candidate_columns(profiles, mapping):
+    columns = _candidate_columns(profiles, mapping)
+    held = _held_ids(ws) if columns else {}
+    for column in columns:
         values = _distinct(profiles[column].values, _SAMPLE)
         for src in sources:
             if src["name"] == exclude_source:
                 continue
             for target in TARGETS:
-                share = _overlap(ws, src["id"], target, values)
+                share = _overlap(ws, src["id"], target, values, held)
                 if share > 0 and (best is None or share > best.overlap):
                     best = RefLink(src["name"], src["id"], column, target, share)
     if best is None:
