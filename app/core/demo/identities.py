@@ -103,7 +103,7 @@ def assign(people: pd.DataFrame, rng: np.random.Generator, days: int) -> Identit
 
     # the newsletter audience: one row per address (case-insensitive), some under email2 or the
     # family inbox; a cleaned address is often an old or mistyped one that bounced
-    m = people["in_mc"].values
+    m = people["in_mc"].to_numpy(copy=True)
     use2 = (people["email2"].values != "") & (rng.random(n) < 0.2)
     addr = np.where(use2, people["email2"].values, people["email"].values)
     addr = np.where(addr == "", own, addr)

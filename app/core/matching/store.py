@@ -123,7 +123,10 @@ def persons_from_frame(frame: pd.DataFrame) -> dict[int, Person]:
     for rid, first, last, b in zip(frame["id"].tolist(), frame["n_first"].tolist(), frame["n_last"].tolist(),
                                    full.tolist()):
         full_date = b if isinstance(b, str) else None
-        out[int(rid)] = Person(first or None, last or None, int(full_date[:4]) if full_date else None, full_date)
+        # missing names are None or NaN depending on the pandas version: only real text counts
+        first = first if isinstance(first, str) and first else None
+        last = last if isinstance(last, str) and last else None
+        out[int(rid)] = Person(first, last, int(full_date[:4]) if full_date else None, full_date)
     return out
 
 
