@@ -10,7 +10,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+
+
+def _shared_dir() -> Path:
+    """The read-only reference folder: $UNICO_SHARED, else ../shared beside the checkout, else the
+    workplace's /work/shared (a clean clone elsewhere still finds the benchmark data)."""
+    for candidate in (os.environ.get("UNICO_SHARED"), ROOT.parent / "shared", "/work/shared"):
+        if candidate and (Path(candidate) / "benchmarks").is_dir():
+            return Path(candidate)
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared_dir()
 sys.path.insert(0, str(ROOT))
 
 
