@@ -134,18 +134,20 @@ class Model:
         idx = {n: k for k, n in enumerate(self.names)}
         tests = {c.name: [lv.test for lv in c.levels] for c in settings.comparisons}
         out = np.zeros(len(weights), bool)
-        for anchor in settings.anchors:  # "field[:test|test]" parts joined by "&" must all agree
-            hit = np.ones(len(weights), bool)
+        for anchor in settings.anchors:  # "field[:test|test]" parts joined by "&" must all agree;
+            hit = np.ones(len(weights), bool)  # "!field:test" must not be at that level
             for part in anchor.split("&"):
-                name, _, test = part.partition(":")
+                negated = part.startswith("!")
+                name, _, test = part.lstrip("!").partition(":")
                 if name not in idx:
-                    hit[:] = False
-                    break
+                    hit[:] = negated and hit
+                    continue
                 k = idx[name]
-                hit &= weights[:, k] > 1.0
-                if test:
-                    wanted = test.split("|")
-                    hit &= np.isin(levels[:, k], [i for i, t in enumerate(tests[name], start=1) if t in wanted])
+                at = np.isin(levels[:, k], [i for i, t in enumerate(tests[name], start=1) if t in test.split("|")])
+                if negated:
+                    hit &= ~at
+                else:  # a named level, or any level worth more than a bit
+                    hit &= at if test else weights[:, k] > 1.0
             out |= hit
         if "first_name" in idx and "last_name" in idx:
             first_clash = np.isin(levels[:, idx["first_name"]], [

@@ -68,13 +68,16 @@ class MatchSettings:
     household_triggers: dict[str, list[str]] = field(default_factory=lambda: {
         "first_name": ["gender_clash", "prefix", "jaro_winkler", "else"], "last_name": ["else"],
         "birth_date": ["else"]})
-    # Auto-merge needs one of these to agree (weight above 1 bit): names with a town, or with a
-    # home where several people live (father and son may share a name), go to review.
-    # ("field", "field:test|test"; parts joined by "&" must all agree).
+    # Auto-merge needs one of these to agree (weight above 1 bit): names with a town go to review;
+    # so do names at a home where several people live (father and son may share a name) unless
+    # two sources say the same full name there and no email or phone of theirs disagrees.
+    # ("field", "field:test|test"; parts joined by "&" must all hold; "!field:test": not that level).
     anchors: list[str] = field(default_factory=lambda: [
         "email:exact", "email:same_local", "phone", "birth_date", "codice_fiscale", "national_id", "customer_id",
         "loyalty_card", "email_hints:hint_full_year|hint_year", "address:street_number_exact",
-        "address:street_number_close"])
+        "address:street_number_close",
+        "address:street_number_shared&first_name:exact|nickname&last_name:exact&source:different_source"
+        "&!email:else&!phone:else&!birth_date:else"])
     # Levels no household shares (a mobile is one person's): they lift the household guard.
     household_exempt: dict[str, list[str]] = field(default_factory=lambda: {"phone": ["exact_mobile"]})
     personal_ids: list[str] = field(default_factory=lambda: [
