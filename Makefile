@@ -15,10 +15,10 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 fonts-dejavu-core libdbus
 sysdeps:
 	@./build/sysdeps.sh $(QT_DEBS)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev]'
 	@touch $(STAMP)
 
 venv: sysdeps $(STAMP)
@@ -37,7 +37,7 @@ bench: venv
 	$(PY) -m bench.run --out BENCHMARKS.md
 
 dist: venv translations
-	$(PY) -m pip install -q -e '.[dev,package]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev,package]'
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/work build/unico.spec
 
 dist-check: dist
