@@ -57,7 +57,7 @@ def profile_members(ws: Workspace, profile_ids: Iterable[int]) -> list[int]:
 
 def refs_of(ws: Workspace, record_ids: Iterable[int]) -> dict[int, str]:
     with temp_ids(ws, record_ids) as t:
-        rows = ws.query(f"SELECT r.id, s.name, r.source_record_id FROM records r JOIN {t} t ON t.id = r.id "
+        rows = ws.query(f"SELECT r.id, s.name, r.source_record_id FROM {t} t CROSS JOIN records r ON r.id = t.id "
                         "JOIN sources s ON s.id = r.source_id")
     return {r[0]: f"{r[1]}:{r[2]}" for r in rows}
 

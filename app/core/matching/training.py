@@ -40,7 +40,8 @@ KEY_FIELDS: dict[str, tuple[str, ...]] = {
     "birth_yd": ("birth_date",),
 }
 MIN_SESSION_PAIRS = 50
-NEUTRAL_TESTS = {"shared"}  # levels whose weight is 0 by definition (a family inbox)
+NEUTRAL_TESTS = {"shared"}
+PRIOR_PAIRS = 20.0  # matches' worth of the starting m in each EM session  # levels whose weight is 0 by definition (a family inbox)
 
 
 def distinct_vectors(levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -119,7 +120,7 @@ def em_session(levels: np.ndarray, counts: np.ndarray, fixed: np.ndarray, u: lis
         for k in np.flatnonzero(active):
             sm = np.bincount(levels[:, k], weights=wm, minlength=len(m[k]))
             sm[0] = 0
-            sm[1:] += 1e-3
+            sm[1:] += m0[k][1:] * PRIOR_PAIRS  # rare levels stay near their start, not at zero
             new_m = sm / sm.sum()
             delta = max(delta, float(np.abs(new_m - m[k]).max()))
             m[k] = new_m
@@ -184,7 +185,8 @@ def _fit(feats: Features, settings: MatchSettings, u: list[np.ndarray], cand_lev
             m_final.append(u[k].copy())
             continue
         m = m_sum[k] / w_sum[k] if w_sum[k] > 0 else m0[k]
-        if w_sum[k] > 0 and (m[1] < u[k][1] or m[-1] > u[k][-1]):
+        disagrees = comp.levels[-1].test == "else"  # email hints end on an agreeing level
+        if w_sum[k] > 0 and (m[1] < u[k][1] or (disagrees and m[-1] > u[k][-1])):
             notes.append(f"{comp.name}: EM said agreement is evidence against a match; starting values kept")
             m = m0[k]
         m_final.append(m)

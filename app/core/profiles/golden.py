@@ -336,7 +336,7 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
         members = load_members(ws, chunk, activity)
         with temp_ids(ws, chunk, "_golden_pids") as t:
             current = {r[0]: tuple(r[1:]) for r in ws.execute(
-                f"SELECT p.id, {cols} FROM profiles p JOIN {t} t ON t.id = p.id")}
+                f"SELECT p.id, {cols} FROM {t} t CROSS JOIN profiles p ON p.id = t.id")}
         rows = []
         for pid in chunk:
             ms = members.get(pid)

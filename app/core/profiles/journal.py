@@ -108,23 +108,23 @@ def current(ws: Workspace, keys: Image) -> Image:
     """The present values of the keys of an image (None for a row that does not exist)."""
     out: Image = {"m": {}, "p": {}, "b": {}}
     with temp_ids(ws, keys["m"], "_journal_keys") as t:
-        found = dict(ws.query(f"SELECT m.record_id, m.profile_id FROM memberships m JOIN {t} t ON t.id = m.record_id"))
+        found = dict(ws.query(f"SELECT m.record_id, m.profile_id FROM {t} t CROSS JOIN memberships m ON m.record_id = t.id"))
     out["m"] = {k: found.get(k) for k in keys["m"]}
     with temp_ids(ws, keys["p"], "_journal_keys") as t:
         found = {r[0]: [r[1], r[2]] for r in ws.query(
-            f"SELECT p.id, p.created_at, p.updated_at FROM profiles p JOIN {t} t ON t.id = p.id")}
+            f"SELECT p.id, p.created_at, p.updated_at FROM {t} t CROSS JOIN profiles p ON p.id = t.id")}
     out["p"] = {k: found.get(k) for k in keys["p"]}
     bands = keys.get("b", {})
     with temp_ids(ws, bands, "_journal_keys") as t:
         found = {r[0]: [r[1], r[2], r[3]] for r in ws.query(
-            f"SELECT p.id, p.a, p.b, p.band FROM pairs p JOIN {t} t ON t.id = p.id")}
+            f"SELECT p.id, p.a, p.b, p.band FROM {t} t CROSS JOIN pairs p ON p.id = t.id")}
     out["b"] = {k: found.get(k) for k in bands}
     return out
 
 
 def live_records(ws: Workspace, record_ids) -> set[int]:
     with temp_ids(ws, record_ids, "_journal_keys") as t:
-        return {r[0] for r in ws.query(f"SELECT r.id FROM records r JOIN {t} t ON t.id = r.id")}
+        return {r[0] for r in ws.query(f"SELECT r.id FROM {t} t CROSS JOIN records r ON r.id = t.id")}
 
 
 def holds(ws: Workspace, image: Image) -> bool:
@@ -158,7 +158,7 @@ def restore(ws: Workspace, image: Image) -> set[int]:
     restore_bands(ws, image)
     touched = set(profiles) | left | {pid for _, pid in moves if pid is not None}
     with temp_ids(ws, touched, "_journal_keys") as t:
-        return {r[0] for r in ws.query(f"SELECT p.id FROM profiles p JOIN {t} t ON t.id = p.id")}
+        return {r[0] for r in ws.query(f"SELECT p.id FROM {t} t CROSS JOIN profiles p ON p.id = t.id")}
 
 
 def restore_bands(ws: Workspace, image: Image) -> None:
