@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -164,7 +165,11 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
             assignment, _ = assign_profile_ids(res.labels, old, store.next_profile_id(ws))
             used = [int(i) for i in np.flatnonzero(links)[res.used]]
             refused = [int(i) for i in np.flatnonzero(links)[res.refused]]
-            touched = store.write_memberships(ws, assignment, utcnow())
+            moved = {rid: old.get(rid) for rid, pid in assignment.items() if old.get(rid) != pid}
+            touched = {assignment[r] for r in moved} | {p for p in moved.values() if p is not None}
+            before = journal.current(ws, {"m": {}, "p": dict.fromkeys(touched), "b": {}})["p"]
+            with journal.known(ws, moved, before):  # a full match knows what it replaces
+                store.write_memberships(ws, assignment, utcnow(), old)
             _mark_refused(ws, ids_a[refused], ids_b[refused])
             merged = [(int(ids_a[i]), int(ids_b[i])) for i in used
                       if old.get(int(ids_a[i])) is None or old.get(int(ids_a[i])) != old.get(int(ids_b[i]))]
@@ -177,7 +182,8 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
         progress.update(0.9, messages.text("progress.updating_profiles_log"))
         _log_auto_merges(ws, merged, auto_thr, info)
         set_priorities(ws)
-        refresh_profiles(ws, touched)
+        with journal.known(ws) if full else nullcontext():  # the profiles' old rows are noted above
+            refresh_profiles(ws, touched)
         if merged:  # the run's merges are one undoable step, kept under its last decision
             changes.store(int(ws.scalar("SELECT max(id) FROM decisions")))
     result.auto_merged = len(merged)

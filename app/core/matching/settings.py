@@ -243,12 +243,13 @@ def default_blocking() -> list[BlockingRule]:
         BlockingRule("first name + city", ["first", "city"], max_block=12),
         BlockingRule("surname sound", ["last_sound"], max_block=12),
         BlockingRule("street + number + postcode", ["street_number", "postcode"], max_block=12),
-        # a mistyped name or date: the birth date alone, or a name sound with what is left of the date
-        BlockingRule("birth date", ["birth"], max_block=12),
-        BlockingRule("first name sound + birth year", ["first_sound", "year"], max_block=12),
-        BlockingRule("first name sound + birth year and month", ["first_sound", "birth_ym"], max_block=12),
-        BlockingRule("first name sound + birth year and day", ["first_sound", "birth_yd"], max_block=12),
-        BlockingRule("birth year and month + city", ["birth_ym", "city"], max_block=12),
+        # A mistyped name or date: the birth date alone, or a name sound with what is left of the
+        # date. On large workspaces only their rare keys: their true pairs are mostly found already.
+        BlockingRule("birth date", ["birth"], max_block=4),
+        BlockingRule("first name sound + birth year", ["first_sound", "year"], max_block=4),
+        BlockingRule("first name sound + birth year and month", ["first_sound", "birth_ym"], max_block=4),
+        BlockingRule("first name sound + birth year and day", ["first_sound", "birth_yd"], max_block=4),
+        BlockingRule("birth year and month + city", ["birth_ym", "city"], max_block=4),
     ]
 
 

@@ -141,9 +141,10 @@ def next_profile_id(ws: Workspace) -> int:
     return int(ws.scalar("SELECT coalesce(max(id), 0) + 1 FROM profiles"))
 
 
-def write_memberships(ws: Workspace, assignment: dict[int, int], now: str) -> set[int]:
-    """Store record → profile; create new profiles, drop emptied ones; return changed profile ids."""
-    old = load_memberships(ws, assignment)
+def write_memberships(ws: Workspace, assignment: dict[int, int], now: str, old: dict[int, int] | None = None) -> set[int]:
+    """Store record → profile; create new profiles, drop emptied ones; return changed profile ids.
+    ``old``: the current memberships of these records when the caller has them already."""
+    old = load_memberships(ws, assignment) if old is None else old
     changed = [(pid, rid) for rid, pid in assignment.items() if old.get(rid) != pid]
     touched = {pid for pid, _ in changed} | {old[rid] for _, rid in changed if rid in old}
     with temp_ids(ws, touched, "_pids") as t:
