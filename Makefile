@@ -4,16 +4,22 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-export QT_QPA_PLATFORM ?= offscreen
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+HEADLESS := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test bench dist dist-check sysdeps venv clean translations
+.PHONY: run test bench dist dist-check sysdeps sysdeps-gui venv clean translations
 
-# Debian packages Qt needs to run offscreen (PLATFORM.md); installed when we are root.
+# Debian packages Qt needs (PLATFORM.md), installed when we are root: offscreen for the tests, and
+# the X11 (xcb) plugin's libraries for a real window.
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 fonts-dejavu-core libdbus-1-3 libglib2.0-0
+XCB_DEBS := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0 \
+	libxcb-randr0 libxcb-render-util0 libxcb-xkb1 libx11-xcb1
 
 sysdeps:
 	@./build/sysdeps.sh $(QT_DEBS)
+
+sysdeps-gui:
+	@./build/sysdeps.sh $(QT_DEBS) $(XCB_DEBS)
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,11 +32,14 @@ venv: sysdeps $(STAMP)
 translations: venv
 	@$(PY) -m app.gui.i18n_build
 
-run: venv translations
+run: sysdeps-gui venv translations
+	@if [ -z "$${DISPLAY}$${WAYLAND_DISPLAY}$${QT_QPA_PLATFORM}" ]; then \
+	  echo "unico: no screen here (DISPLAY is not set). Run 'make run' in a desktop session," >&2; \
+	  echo "       or on a server: apt-get install xvfb && xvfb-run -a make run" >&2; exit 1; fi
 	$(PY) -m app gui --demo
 
 test: venv translations
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(HEADLESS) $(PY) -m pytest -q -p no:cacheprovider
 
 bench: venv
 	$(PY) -m pip install -q -e '.[dev,bench]'
@@ -41,7 +50,7 @@ dist: venv translations
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/work build/unico.spec
 
 dist-check: dist
-	./build/smoke.sh dist/unico/unico
+	$(HEADLESS) ./build/smoke.sh dist/unico/unico
 
 clean:
 	rm -rf $(VENV) dist build/work *.egg-info
