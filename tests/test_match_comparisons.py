@@ -162,3 +162,14 @@ def test_sound_key_folds_italian_spelling_variants():
     assert sound_key("CHIARA") == sound_key("KIARA")
     assert sound_key("PHILLIPS") == sound_key("FILIPS")
     assert sound_key("ROSSI") != sound_key("BIANCHI")
+
+
+def test_an_email_naming_another_surname_of_the_same_woman():
+    """Teresa Guarino's address teresa.torrazzi85@ names Teresa Torrazzi born 1985 (her maiden name);
+    an address naming someone else's first name (Anna's record with mario.rossi@) names Mario alone."""
+    a = {"first_name": "Teresa", "last_name": "Guarino", "email": "teresa.torrazzi85@icloud.com"}
+    b = {"first_name": "Teresa", "last_name": "Torrazzi", "birth_date": "1985-02-14"}
+    assert level("email_hints", a, b) == "email names the person and birth year"
+    assert level("email_hints", a, {**b, "last_name": "Guarino"}) == "missing"  # her own name: said by the names
+    anna = {"first_name": "Anna", "last_name": "Bianchi", "email": "mario.rossi@libero.it"}
+    assert level("email_hints", anna, {"first_name": "Marta", "last_name": "Rossi"}) == "missing"

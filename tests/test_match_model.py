@@ -158,3 +158,19 @@ def test_model_round_trips_json():
     vec = Vectors(np.ones((1, len(settings.comparisons)), np.int8), {})
     assert np.allclose(model.score(vec, settings)[0], again.score(vec, settings)[0])
     assert HOUSEHOLD == "household guard"
+
+
+def test_an_email_spelling_the_others_whole_name_lifts_the_household_guard():
+    """Same home, same first name, another surname: Teresa's address names Teresa Torrazzi, so she
+    is one woman under two surnames; Anna's record with Mario's address stays apart from Mario."""
+    settings = default_settings()
+    home = {"address": "Via Verdi 3", "postcode": "20900", "city": "Monza", "phone": "039 123456"}
+    feats = _features([{"first_name": "Teresa", "last_name": "Guarino", "email": "teresa.torrazzi@icloud.com", **home},
+                       {"first_name": "Teresa", "last_name": "Torrazzi", **home},
+                       {"first_name": "Anna", "last_name": "Bianchi", "email": "mario.rossi@libero.it", **home},
+                       {"first_name": "Mario", "last_name": "Rossi", **home}], settings)
+    vec = compare_pairs(feats, settings, np.array([0, 2]), np.array([1, 3]))
+    model = _uniform_model(settings)
+    _, _, fw = model.score(vec, settings)
+    adj = model.household_adjustment(vec.levels, fw, settings)
+    assert adj[0] == 0 and adj[1] < 0

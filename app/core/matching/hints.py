@@ -3,7 +3,8 @@
 ``giorgio.rossi81@…`` on a newsletter record with no name says something about a till record of
 Giorgio Rossi born 1981. The evidence is read in one direction only — from the record that lacks
 a name towards the one that has it — so that two named records do not count their names twice;
-a named record's email still tells the other's birth year when the record itself has none.
+a named record's email still tells the other's birth year when the record itself has none, and
+the other's whole name when the record carries another surname (a maiden name in the address).
 """
 from __future__ import annotations
 
@@ -40,6 +41,16 @@ def _first_name_tokens(feats) -> np.ndarray:
     return cache["first_count"]
 
 
+def _variants_table(feats, variants_of) -> pd.DataFrame:
+    """Long table (first name, variant) of the records' first names, the name itself included."""
+    cache = feats.__dict__.setdefault("_hint_tables", {})
+    if "variants" not in cache:
+        names = feats.frame["n_first"].dropna().unique()
+        rows = [(v, x) for v in names for x in variants_of(v) | {v}]
+        cache["variants"] = pd.DataFrame(rows, columns=["first", "variant"])
+    return cache["variants"]
+
+
 def _hits(pairs: pd.DataFrame, tokens: pd.DataFrame, column: str, size: int) -> np.ndarray:
     """Pairs (by ``i``) whose email (e) has ``column``'s value among its tokens."""
     m = pairs[["i", "e", column]].dropna().merge(tokens, left_on=["e", column], right_on=["e", "tok"])
@@ -68,20 +79,26 @@ def compare_email_hints(comp: Comparison, ctx: PairContext):
     tests = [lv.test for lv in comp.levels]
     best = np.zeros(len(ctx.pa), np.int8)
     named_at = np.full(len(ctx.pa), -1, np.int64)  # the named record of each pair (for its name's frequency)
+    names_of = _variants_table(feats, first_name_variants)
     for src, dst in ((ctx.pa, ctx.pb), (ctx.pb, ctx.pa)):
-        idx = np.flatnonzero(has_tokens[src] & ~no_last[dst])
+        # a part of the name missing, or a birth year only the email tells
+        renamed = ~no_first[src] & ~no_last[src] & (last[src] != last[dst])  # a maiden name in the email?
+        lacking = no_first[src] | no_last[src] | renamed | ((year[src] == 0) & (hint_year[ecode[src]] > 0) & (year[dst] > 0))
+        idx = np.flatnonzero(has_tokens[src] & ~no_last[dst] & lacking)
         if not len(idx):
             continue
         s, d = src[idx], dst[idx]
         pairs = pd.DataFrame({"i": np.arange(len(idx)), "e": ecode[s], "first": first[d], "last": last[d]})
         has_surname = _hits(pairs, tokens, "last", len(idx))
-        variants = pairs[["i", "e", "first"]].dropna()
-        variants = variants.assign(first=variants["first"].map(lambda v: tuple(first_name_variants(v) | {v})))
-        has_first = _hits(variants.explode("first"), tokens, "first", len(idx))
+        variants = pairs[["i", "e", "first"]].dropna().merge(names_of, on="first")
+        has_first = _hits(variants.drop(columns="first").rename(columns={"variant": "first"}), tokens, "first",
+                          len(idx))
         first_is_token = _hits(pairs, tokens, "first", len(idx))
         lacks_first, lacks_last = no_first[s], no_last[s]
         named = pd.notna(first[d])
-        full = (lacks_first | lacks_last) & (has_first | ~lacks_first) & (has_surname | ~lacks_last)
+        # Teresa Guarino's teresa.torrazzi85@ names Teresa Torrazzi: first name and surname both read
+        full = ((lacks_first | lacks_last) & (has_first | ~lacks_first) & (has_surname | ~lacks_last)
+                | renamed[idx] & has_first & has_surname)
         email_year = hint_year[ecode[s]]
         initial_ok = np.array([bool(fn) and fn[0] in initials[e] for fn, e in zip(first[d], ecode[s])], bool)
         results = {

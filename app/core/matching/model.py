@@ -112,12 +112,17 @@ class Model:
         for name, exempt in settings.household_exempt.items():
             if name in idx and name in tests:
                 clash &= ~np.isin(levels[:, idx[name]], [i for i, t in enumerate(tests[name], start=1) if t in exempt])
-        if "email" in idx and "first_name" in idx:
-            # Rosa Magardi / Rosa Lanato with one address nobody else is seen to use: a changed
-            # surname (a household's members have their own first names)
-            same_first = [i for i, t in enumerate(tests["first_name"], start=1) if t in SAME_FIRST]
-            personal = [i for i, t in enumerate(tests["email"], start=1) if t == "exact"]
-            clash &= ~(np.isin(levels[:, idx["first_name"]], same_first) & np.isin(levels[:, idx["email"]], personal))
+        if "first_name" in idx:
+            # Rosa Magardi / Rosa Lanato with one address nobody else is seen to use, or with an
+            # address that spells the other's whole name: a changed surname (a household's members
+            # have their own first names)
+            same_first = np.isin(levels[:, idx["first_name"]],
+                                 [i for i, t in enumerate(tests["first_name"], start=1) if t in SAME_FIRST])
+            own_email = np.zeros(len(levels), bool)
+            for name, own in (("email", ("exact",)), ("email_hints", ("hint_full_year", "hint_full"))):
+                if name in idx:
+                    own_email |= np.isin(levels[:, idx[name]], [i for i, t in enumerate(tests[name], start=1) if t in own])
+            clash &= ~(same_first & own_email)
         for name in settings.personal_ids:  # a household shares no personal identifier, even mistyped
             if name in idx:
                 k = idx[name]
