@@ -230,3 +230,19 @@ def test_decisions_refine_the_queue(ws):
     after = {p.pair_id: p.match_weight for p in review_queue(ws, limit=1000)}
     assert ws.get_meta("matching.queue_dirty") == "0"
     assert any(abs(after[k] - before[k]) > 1e-6 for k in after)  # rescored with the refined model
+
+
+def test_workspace_counts_only_pairs_still_open(ws):
+    persons = people(20, seed=11)
+    add_source(ws, "till", till_rows(persons))
+    add_source(ws, "shop", shop_rows(persons))
+    add_source(ws, "web", shop_rows(persons, start=500))
+    run_match(ws, auto_threshold=1.0, review_threshold=0.01)
+    before = ws.counts()["review"]
+    assert before == review_count(ws) > 3
+    first = review_queue(ws, limit=1)[0]
+    decide(ws, first.pair_id, "accept")
+    # a second accept on the same person settles the third pair among the three records through the others
+    nxt = next(p for p in review_queue(ws, limit=500) if {p.a_id, p.b_id} & {first.a_id, first.b_id})
+    decide(ws, nxt.pair_id, "accept")
+    assert ws.counts()["review"] == review_count(ws) <= before - 3

@@ -180,7 +180,10 @@ class Workspace:
             "records": q("SELECT count(*) FROM records"),
             "events": q("SELECT count(*) FROM events"),
             "profiles": q("SELECT count(*) FROM profiles"),
-            "review": q("SELECT count(*) FROM pairs WHERE band = 'review'"),
+            # pairs still open: a pair whose two records already share a profile was settled through others
+            "review": q("SELECT count(*) FROM pairs p LEFT JOIN memberships ma ON ma.record_id = p.a "
+                        "LEFT JOIN memberships mb ON mb.record_id = p.b WHERE p.band = 'review' AND "
+                        "(ma.profile_id IS NULL OR mb.profile_id IS NULL OR ma.profile_id != mb.profile_id)"),
         }
 
     def close(self) -> None:
