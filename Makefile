@@ -41,9 +41,16 @@ run: sysdeps-gui venv translations
 test: venv translations
 	$(HEADLESS) $(PY) -m pytest -q -p no:cacheprovider
 
-bench: venv
-	$(PY) -m pip install -q -e '.[dev,bench]'
-	$(PY) -m bench.run --out BENCHMARKS.md
+# The peers live in their own environment: recordlinkage needs pandas < 3, Unico runs on the locked pandas.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed: pyproject.toml
+	@test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install -q -e '.[bench]'
+	@touch $@
+
+bench: venv $(BENCH_VENV)/.installed
+	$(PY) -m bench.run --out BENCHMARKS.md --peer-python $(BENCH_VENV)/bin/python
 
 dist: venv translations
 	$(PY) -m pip install -q -c requirements.lock -e '.[dev,package]'
@@ -53,4 +60,4 @@ dist-check: dist
 	$(HEADLESS) ./build/smoke.sh dist/unico/unico
 
 clean:
-	rm -rf $(VENV) dist build/work *.egg-info
+	rm -rf $(VENV) $(BENCH_VENV) dist build/work *.egg-info

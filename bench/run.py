@@ -25,18 +25,20 @@ from bench.datasets import ALL, prepare, truth_of
 from bench.metrics import link_precision, pairwise_scores
 
 TOOLS = ("unico", "splink", "recordlinkage")
+UNICO_PACKAGES = ("unico", "numpy", "pandas", "rapidfuzz")
+PEER_PACKAGES = ("splink", "duckdb", "recordlinkage", "numpy", "pandas")
 # recordlinkage's documented recipe blocks on the first name alone: at a million records that is
 # about 10^9 pairs, beyond this machine; it runs up to 100k.
 SKIP = {("recordlinkage", "demo_1m"): "not run: blocking on the first name alone gives ~10^9 pairs at 1M"}
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_tool(tool: str, folder: Path, out: Path, timeout: float) -> dict:
+def run_tool(tool: str, folder: Path, out: Path, timeout: float, python: str = sys.executable) -> dict:
     """Run one tool in a fresh interpreter; wall seconds and peak RSS (MB) of that process."""
     out.mkdir(parents=True, exist_ok=True)
     log = (out / "log.txt").open("w")
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", f"bench.tool_{tool}", str(folder), str(out)],
+    proc = subprocess.Popen([python, "-m", f"bench.tool_{tool}", str(folder), str(out)],
                             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     deadline = start + timeout
     while True:
@@ -116,29 +118,43 @@ def machine() -> str:
     return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, {mem:.0f} GB RAM, Python {platform.python_version()}"
 
 
-def versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+_VERSIONS = """
+import sys
+from importlib.metadata import PackageNotFoundError, version
+out = []
+for pkg in sys.argv[1:]:
+    try:
+        out.append(f"{pkg} {version(pkg)}")
+    except PackageNotFoundError:
+        out.append(f"{pkg} (not installed)")
+print(", ".join(out))
+"""
 
-    out = []
-    for pkg in ("unico", "splink", "duckdb", "recordlinkage", "numpy", "pandas", "rapidfuzz"):
-        try:
-            out.append(f"{pkg} {version(pkg)}")
-        except PackageNotFoundError:
-            out.append(f"{pkg} (not installed)")
-    return ", ".join(out)
+
+def versions(python: str, packages: tuple[str, ...]) -> str:
+    """Package versions as seen by the interpreter that runs a tool."""
+    done = subprocess.run([python, "-c", _VERSIONS, *packages], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
 
 
 def fmt(v, spec: str = ".4f") -> str:
     return "—" if v is None or (isinstance(v, float) and v != v) else format(v, spec)
 
 
-def write_report(rows: list[dict], path: Path) -> None:
+def load_range(rows: list[dict]) -> str:
+    loads = [r["load"] for r in rows if "load" in r]
+    return f"{min(loads):.1f}–{max(loads):.1f}" if loads else "not measured"
+
+
+def write_report(rows: list[dict], path: Path, peer_python: str) -> None:
     lines = [
         "# Benchmarks: Unico vs Splink vs recordlinkage",
         "",
         f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `make bench` (`python -m bench.run`).",
         f"Machine: {machine()}.",
-        f"Versions: {versions()}.",
+        f"Versions: Unico's environment: {versions(sys.executable, UNICO_PACKAGES)}; the peers' environment "
+        f"(`.venv-bench`, recordlinkage needs pandas < 3): {versions(peer_python, PEER_PACKAGES)}.",
+        f"Load average (1 min) at the start of each tool's run: {load_range(rows)}.",
         "",
         "Each tool runs in a fresh subprocess from the CSV files to the final clusters; time is wall time of",
         "that process, memory its peak RSS. Precision, recall and F1 are pairwise, from the final clusters,",
@@ -177,12 +193,12 @@ NOTES = """Notes
   tutorial model (names, birth date, city, email, plus phone and postcode; blocking on first
   name + city, surname, email, phone; clusters at 0.2) on a table that `bench/demo_table.py`
   builds by hand from the four files (Unico maps them by itself). Households and homonyms chain
-  that model's clusters together at 100k; at 1M its surname blocking had not finished after
-  ~15 minutes at 20 GB of memory and was stopped (the row shows the last line of its log).
+  that model's clusters together at 100k; a tool that has not finished within the time limit
+  (`--timeout`) is stopped and its row says so.
 - recordlinkage follows its documented FEBRL example literally (blocking on the first name);
   that blocking is why its recall is low, and why it is not run at 1M.
-- The machine is shared with other sessions' builds and tests (load average 3–7 during the run):
-  times are noisy, and every tool ran under the same conditions."""
+- The machine may be shared with other work (the load average above says how busy it was):
+  every tool ran under the same conditions, one at a time."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="where datasets and outputs go (outside the repository)")
     ap.add_argument("--datasets", nargs="+", default=list(ALL), choices=ALL)
     ap.add_argument("--tools", nargs="+", default=list(TOOLS), choices=TOOLS)
-    ap.add_argument("--timeout", type=float, default=1800)
+    ap.add_argument("--timeout", type=float, default=900, help="seconds before a tool's run is stopped")
+    ap.add_argument("--peer-python", default=sys.executable,
+                    help="interpreter with splink and recordlinkage installed (make bench: .venv-bench)")
     args = ap.parse_args(argv)
     work = Path(args.work)
     rows = []
@@ -205,9 +223,12 @@ def main(argv: list[str] | None = None) -> int:
             if (tool, name) in SKIP:
                 rows.append({"dataset": name, "tool": tool, "records": len(truth), "error": SKIP[(tool, name)]})
                 print(SKIP[(tool, name)])
-                write_report(rows, Path(args.out))
+                write_report(rows, Path(args.out), args.peer_python)
                 continue
-            res = {"dataset": name, "tool": tool, "records": len(truth), **run_tool(tool, folder, out, args.timeout)}
+            python = sys.executable if tool == "unico" else args.peer_python
+            load = os.getloadavg()[0]
+            res = {"dataset": name, "tool": tool, "records": len(truth), "load": load,
+                   **run_tool(tool, folder, out, args.timeout, python)}
             if "error" not in res:
                 clusters = _unico_clusters(out) if tool == "unico" else pd.read_csv(out / "clusters.csv", dtype=str)
                 res.update(pairwise_scores(clusters, truth))
@@ -217,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
                     res["match"] = json.loads((out / "result.json").read_text())
             print(json.dumps({k: v for k, v in res.items() if k != "match"}, default=str))
             rows.append(res)
-            write_report(rows, Path(args.out))
+            write_report(rows, Path(args.out), args.peer_python)
     (work / "results.json").write_text(json.dumps(rows, indent=2, default=str))
     return 0
 
