@@ -50,12 +50,16 @@ class JourneyView(QWidget):
         self.plot.setMinimumHeight(230)
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.setMouseEnabled(x=True, y=False)  # zoom and pan in time only; lanes stay put
-        top = len(LANES) + 0.5  # a free band above the store lane holds the legend
+        top = len(LANES) - 0.4
         self.plot.getViewBox().setLimits(yMin=-1, yMax=top + 0.5)
         self.plot.setYRange(-0.6, top, padding=0)
         self.plot.getAxis("left").setWidth(130)  # room for the lane names
-        self.legend = self.plot.addLegend(offset=(-8, 6), colCount=4, labelTextSize="8pt")
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        # The legend takes the title's row above the lanes, so it never covers an event.
+        item = self.plot.getPlotItem()
+        self.legend = item.addLegend(offset=None, colCount=5, labelTextSize="8pt")
+        item.layout.removeItem(item.titleLabel)
+        item.titleLabel.hide()
+        item.layout.addItem(self.legend, 0, 1)
         self.region = pg.LinearRegionItem(brush=QColor(37, 99, 235, 16))
         self.region.setZValue(-10)
         self.region.sigRegionChanged.connect(self._filter)

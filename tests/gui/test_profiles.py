@@ -75,6 +75,10 @@ def test_journey_lanes_markers_range_filter_and_event_details(make_window, qtbot
     lanes = sorted({int(p.pos().y()) for p in spots})
     assert lanes == sorted({JourneyView.lane_y(c) for c in ("store", "online_shop", "web")})
     assert {item.name() for item in journey.scatters} == {"Visit / page view", "Added to cart", "Purchase"}
+    # the legend names every event type above the lanes, never over an event
+    assert {label.text for _, label in journey.legend.items} == {"Visit / page view", "Added to cart", "Purchase"}
+    view = journey.plot.getViewBox()
+    assert not journey.legend.sceneBoundingRect().intersects(view.sceneBoundingRect())
     purchases = sorted((p for p in spots if journey.events[p.data()]["type"] == "purchase"),
                        key=lambda p: journey.events[p.data()]["amount"])
     assert purchases[0].size() < purchases[-1].size()  # bigger spend, bigger marker
