@@ -43,7 +43,7 @@ class WelcomeScreen(Retranslating, QWidget):
 
         card = QFrame()
         card.setObjectName("card")
-        card.setFixedWidth(560)
+        card.setFixedWidth(620)  # the longest Italian line fits
         inner = QVBoxLayout(card)
         inner.setContentsMargins(32, 28, 32, 28)
         inner.setSpacing(10)
