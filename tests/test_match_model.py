@@ -174,3 +174,31 @@ def test_an_email_spelling_the_others_whole_name_lifts_the_household_guard():
     _, _, fw = model.score(vec, settings)
     adj = model.household_adjustment(vec.levels, fw, settings)
     assert adj[0] == 0 and adj[1] < 0
+
+
+def test_a_rewritten_birth_date_is_a_household_only_where_the_home_is_seen_shared():
+    """Marianne Reni twice at one home with two birth dates: without anyone else there, a mistyped
+    date (the guard stays off); with Luca Reni living there too, possibly mother and daughter."""
+    settings = default_settings()
+    home = {"last_name": "Reni", "address": "Via Bath 23", "postcode": "51180", "city": "Casino"}
+    alone = [{"first_name": "Marianne", "birth_date": "1992-03-02", **home},
+             {"first_name": "Marianne", "birth_date": "1935-07-13", **home}]
+    model = _uniform_model(settings)
+    for rows, guarded in ((alone, False), (alone + [{"first_name": "Luca", "birth_date": "1960-01-01", **home}], True)):
+        feats = _features(rows, settings)
+        vec = compare_pairs(feats, settings, np.array([0]), np.array([1]))
+        _, _, fw = model.score(vec, settings)
+        assert (model.household_adjustment(vec.levels, fw, settings)[0] < 0) == guarded
+
+
+def test_the_same_full_name_on_one_street_is_an_anchor_unless_the_birth_dates_disagree():
+    settings = default_settings()
+    street = {"first_name": "Julia", "last_name": "Clarke", "postcode": "26420", "city": "Whitfield"}
+    feats = _features([{**street, "address": "Via Marconi 180"}, {**street, "address": "Via Marconi 84"},
+                       {**street, "address": "Via Marconi 180", "birth_date": "1950-01-02"},
+                       {**street, "address": "Via Marconi 84", "birth_date": "1990-05-06"},
+                       {**street, "address": "Via Verdi 84"}], settings)
+    vec = compare_pairs(feats, settings, np.array([0, 2, 0]), np.array([1, 3, 4]))
+    model = _uniform_model(settings)
+    _, _, fw = model.score(vec, settings)
+    assert model.anchored(vec.levels, fw, settings).tolist() == [True, False, False]

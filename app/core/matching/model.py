@@ -102,11 +102,19 @@ class Model:
         """Negative correction capping household-shared evidence when first names or births clash."""
         idx = {n: k for k, n in enumerate(self.names)}
         tests = {c.name: [lv.test for lv in c.levels] for c in settings.comparisons}
+
+        def at(name: str, wanted) -> np.ndarray:
+            if name not in idx or name not in tests:
+                return np.zeros(len(levels), bool)
+            return np.isin(levels[:, idx[name]], [i for i, t in enumerate(tests[name], start=1) if t in wanted])
+
+        signal = np.zeros(len(levels), bool)
+        for name, shared in settings.household_signals.items():
+            signal |= at(name, shared)
         clash = np.zeros(len(levels), bool)
         for name, triggers in settings.household_triggers.items():
-            if name in idx and name in tests:
-                hit = [i for i, t in enumerate(tests[name], start=1) if t in triggers]
-                clash |= np.isin(levels[:, idx[name]], hit)
+            hit = at(name, triggers)
+            clash |= hit & signal if name in settings.household_signal_needed else hit
         if "birth_date" in idx:  # the same full birth date: one person (or twins, rarer than typos)
             clash &= levels[:, idx["birth_date"]] != 1
         for name, exempt in settings.household_exempt.items():
