@@ -173,3 +173,15 @@ def test_an_email_naming_another_surname_of_the_same_woman():
     assert level("email_hints", a, {**b, "last_name": "Guarino"}) == "missing"  # her own name: said by the names
     anna = {"first_name": "Anna", "last_name": "Bianchi", "email": "mario.rossi@libero.it"}
     assert level("email_hints", anna, {"first_name": "Marta", "last_name": "Rossi"}) == "missing"
+
+
+def test_an_email_naming_another_first_name_is_no_evidence_against_its_own_holder():
+    """Rosa Pellino signs up with rosa_berti1949@ (her maiden name) and luna39@: a newsletter
+    record with that same address is her mailbox; Anna Rossi with no such address is someone else."""
+    thin = {"email": "rosa_berti1949@gmail.com"}
+    rosa = {"first_name": "Rosa", "last_name": "Pellino", "email": "rosa_berti1949@gmail.com"}
+    assert level("email_hints", thin, rosa) == "missing"
+    assert level("email_hints", {"email": "luna39@live.it"}, {**rosa, "email": "luna39@live.it"}) == "missing"
+    assert level("email_hints", thin, {"first_name": "Anna", "last_name": "Berti"}) == "email names someone else"
+    assert level("email_hints", thin, {**rosa, "first_name": "Anna", "email": "anna.berti@gmail.com"}) == \
+        "email names someone else"

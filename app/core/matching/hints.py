@@ -110,8 +110,9 @@ def compare_email_hints(comp: Comparison, ctx: PairContext):
             & (email_year == year[d]),
             "hint_surname_initial": lacks_first & lacks_last & has_surname & initial_ok,
             "hint_surname": lacks_last & has_surname,
-            # evidence against only when the email clearly names another first name
-            "hint_other": lacks_first & named & (first_count[ecode[s]] - first_is_token > 0),
+            # evidence against only when the email clearly names another first name, and is not
+            # the named record's own address too (then it names whom it names: luna39@, a maiden name)
+            "hint_other": lacks_first & named & (first_count[ecode[s]] - first_is_token > 0) & (ecode[s] != ecode[d]),
         }
         lv = np.zeros(len(idx), np.int8)
         todo = np.ones(len(idx), bool)
