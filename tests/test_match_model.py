@@ -202,3 +202,20 @@ def test_the_same_full_name_on_one_street_is_an_anchor_unless_the_birth_dates_di
     model = _uniform_model(settings)
     _, _, fw = model.score(vec, settings)
     assert model.anchored(vec.levels, fw, settings).tolist() == [True, False, False]
+
+
+def test_an_email_with_the_name_and_birth_year_weighs_more_than_the_name_alone():
+    """Both levels are adjusted by how common the name is; the year keeps its own evidence."""
+    settings = default_settings()
+    rows = [{"email": "gennarobianchi78@gmail.com"}, {"first_name": "Gennaro", "last_name": "Bianchi", "birth_date": "1978-04-30"},
+            {"email": "gennarobianchi@gmail.com"}, {"first_name": "Gennaro", "last_name": "Bianchi"}]
+    feats = _features(rows, settings)
+    vec = compare_pairs(feats, settings, np.array([0, 2]), np.array([1, 3]))
+    k = [c.name for c in settings.comparisons].index("email_hints")
+    labels = settings.comparisons[k].labels
+    assert [labels[x] for x in vec.levels[:, k]] == ["email names the person and birth year", "email names the person"]
+    model = _uniform_model(settings)
+    model.m[k][1], model.m[k][2] = 0.2, 0.6  # fewer pairs carry a year: the year level's m is smaller
+    model.u[k][1], model.u[k][2] = 1e-5, 2e-3  # ... and far fewer pairs of two people agree on one
+    fw = model.field_weights(vec, settings)
+    assert fw[0, k] - fw[1, k] > 4

@@ -2,7 +2,8 @@
 guard out (the parameters are learnt in training.py).
 
 * Weight of a field = log2(m/u) of its level; an exact level marked tf uses log2(m/f(value)), so a
-  match on a common surname says less than one on a rare surname.
+  match on a common surname says less than one on a rare surname (a stronger tf level, the name
+  and birth year in an email, also keeps what its extra part says: f(value) × u(level)/u(name alone)).
 * Households: when a trigger level fires (``household_triggers``: first names of another gender or
   not similar, surnames unrelated, birth years over 12 apart) and the full birth dates are not the
   same (twins are rarer than a mistyped name), the fields a household shares (surname, address,
@@ -94,8 +95,17 @@ class Model:
             if k in vec.tf:
                 t = vec.tf[k]
                 hit = ~np.isnan(t)
-                m = np.asarray(self.m[k], np.float32)[vec.levels[hit, k]]
-                out[hit, k] = np.log2(np.maximum(m, MIN_PROB) / np.maximum(t[hit], self.tf_floor))
+                if not hit.any():
+                    continue
+                lv = vec.levels[hit, k]
+                m = np.asarray(self.m[k], np.float32)[lv]
+                # the value's frequency stands for the chance two people share the name; what a
+                # stronger level adds to it (the birth year beside the name in an email) keeps
+                # its own factor, u of the level over u of the weakest tf level (the name alone)
+                u = np.maximum(np.asarray(self.u[k], np.float64), MIN_PROB)
+                tf_levels = [i for i, lv_ in enumerate(settings.comparisons[k].levels, start=1) if lv_.tf]
+                extra = np.minimum(u / u[max(tf_levels)], 1.0)[lv]
+                out[hit, k] = np.log2(np.maximum(m, MIN_PROB) / (np.maximum(t[hit], self.tf_floor) * extra))
         return out
 
     def household_adjustment(self, levels: np.ndarray, weights: np.ndarray, settings: MatchSettings) -> np.ndarray:
