@@ -219,3 +219,17 @@ def test_an_email_with_the_name_and_birth_year_weighs_more_than_the_name_alone()
     model.u[k][1], model.u[k][2] = 1e-5, 2e-3  # ... and far fewer pairs of two people agree on one
     fw = model.field_weights(vec, settings)
     assert fw[0, k] - fw[1, k] > 4
+
+
+def test_the_same_full_name_in_one_postcode_is_an_anchor_when_nothing_disagrees():
+    """A rare full name in the same town is what a human would go by (the probability says how rare);
+    another home, birth date or mobile there says two people."""
+    settings = default_settings()
+    town = {"first_name": "Francesca", "last_name": "Fabbretti", "postcode": "20900", "city": "Monza"}
+    feats = _features([town, town, {**town, "address": "Via Verdi 3"}, {**town, "address": "Via Roma 8"},
+                       {**town, "birth_date": "1970-01-02"}, {**town, "birth_date": "1990-05-06"},
+                       {**town, "city": "Milano", "postcode": "20121"}], settings)
+    vec = compare_pairs(feats, settings, np.array([0, 2, 4, 0]), np.array([1, 3, 5, 6]))
+    model = _uniform_model(settings)
+    _, _, fw = model.score(vec, settings)
+    assert model.anchored(vec.levels, fw, settings).tolist() == [True, False, False, False]

@@ -74,7 +74,7 @@ class MatchSettings:
     household_signal_needed: list[str] = field(default_factory=lambda: ["birth_date"])
     household_signals: dict[str, list[str]] = field(default_factory=lambda: {
         "address": ["street_number_shared"], "phone": ["shared"], "email": ["shared"]})
-    # Auto-merge needs one of these to agree (weight above 1 bit): names with a town go to review;
+    # Auto-merge needs one of these to agree (weight above 1 bit): names with only a town go to review;
     # so do names at a home where several people live (father and son may share a name) unless
     # two sources say the same full name there and no email or phone of theirs disagrees.
     # ("field", "field:test|test"; parts joined by "&" must all hold; "!field:test": not that level).
@@ -87,7 +87,10 @@ class MatchSettings:
         # the same full name on one street of one postcode, the house number missing or another
         # (a typo, a move along the street) and no email, phone or birth date disagreeing
         "address:street_only|street_other_number&postcode:exact&first_name:exact|nickname&last_name:exact"
-        "&!email:else&!phone:else&!birth_date:else"])
+        "&!email:else&!phone:else&!birth_date:else",
+        # a full name in one postcode with nothing disagreeing: the probability (the name's
+        # frequency) says whether it is rare enough
+        "first_name:exact&last_name:exact&postcode:exact&city:exact&!email:else&!phone:else&!birth_date:else&!address:else"])
     # Levels no household shares (a mobile is one person's): they lift the household guard.
     household_exempt: dict[str, list[str]] = field(default_factory=lambda: {"phone": ["exact_mobile"]})
     personal_ids: list[str] = field(default_factory=lambda: [
