@@ -233,3 +233,20 @@ def test_the_same_full_name_in_one_postcode_is_an_anchor_when_nothing_disagrees(
     model = _uniform_model(settings)
     _, _, fw = model.score(vec, settings)
     assert model.anchored(vec.levels, fw, settings).tolist() == [True, False, False, False]
+
+
+def test_the_same_full_name_in_one_town_with_nearby_birth_years_is_an_anchor():
+    """Ruby Smith of Leeds born 1980 and 1982 (a mistyped year); born 1950 and 1985, or with two
+    different emails, they may be two people."""
+    settings = default_settings()
+    ruby = {"first_name": "Ruby", "last_name": "Smith", "city": "Leeds"}
+    feats = _features([{**ruby, "birth_date": "1980-03-04"}, {**ruby, "birth_date": "1982-04-03"},
+                       {**ruby, "birth_date": "1950-03-04"}, {**ruby, "birth_date": "1985-04-03"},
+                       {**ruby, "birth_date": "1980-03-04", "email": "ruby@x.com"},
+                       {**ruby, "birth_date": "1982-04-03", "email": "rsmith@y.com"}], settings)
+    vec = compare_pairs(feats, settings, np.array([0, 2, 4]), np.array([1, 3, 5]))
+    model = _uniform_model(settings)
+    k = model.names.index("birth_date")
+    model.m[k][2:] = model.u[k][2:]  # a nearby year is no evidence by itself (not an anchor alone)
+    _, _, fw = model.score(vec, settings)
+    assert model.anchored(vec.levels, fw, settings).tolist() == [True, False, False]

@@ -90,7 +90,9 @@ class MatchSettings:
         "&!email:else&!phone:else&!birth_date:else",
         # a full name in one postcode with nothing disagreeing: the probability (the name's
         # frequency) says whether it is rare enough
-        "first_name:exact&last_name:exact&postcode:exact&city:exact&!email:else&!phone:else&!birth_date:else&!address:else"])
+        "first_name:exact&last_name:exact&postcode:exact&city:exact&!email:else&!phone:else&!birth_date:else&!address:else",
+        # ... or in one town with birth dates a mistyped year apart (not father and son)
+        "first_name:exact&last_name:exact&city:exact&birth_date:same_year|near_year&!email:else&!phone:else&!address:else"])
     # Levels no household shares (a mobile is one person's): they lift the household guard.
     household_exempt: dict[str, list[str]] = field(default_factory=lambda: {"phone": ["exact_mobile"]})
     personal_ids: list[str] = field(default_factory=lambda: [
