@@ -265,6 +265,7 @@ def default_blocking() -> list[BlockingRule]:
         BlockingRule("first name sound + birth year and month", ["first_sound", "birth_ym"], max_block=4),
         BlockingRule("first name sound + birth year and day", ["first_sound", "birth_yd"], max_block=4),
         BlockingRule("birth year and month + city", ["birth_ym", "city"], max_block=4),
+        BlockingRule("first name sound", ["first_sound"], max_block=4),
     ]
 
 
