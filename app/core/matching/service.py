@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 
@@ -116,6 +117,7 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
     # the guard reads the records as written (before matching's own re-reading of swapped names)
     persons = frame[["id", "n_first", "n_last", "n_birth"]].astype(object)
     record_ids = frame["id"]
+    names = frame[["source", "source_record_id"]]  # references of the records a full run merges
     del frame  # the features hold their own copy: a million records cost memory twice otherwise
     progress.update(0.15, messages.text("progress.candidate_pairs"))
     cands = candidate_pairs(feats, settings.blocking, new=None if full else new_mask, max_block=settings.max_block_size,
@@ -124,10 +126,9 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
     progress.update(0.3, messages.text("progress.comparing_pairs", count=len(pa)))
     vec = compare_pairs(feats, settings, pa, pb)
     constraints = store.load_constraints(ws)
-    pos = {int(r): i for i, r in enumerate(feats.record_ids)}
     if full:
         progress.update(0.5, messages.text("progress.learning"))
-        model = train(feats, settings, vec.levels, cands.rules, _labelled(feats, settings, constraints, pos))
+        model = train(feats, settings, vec.levels, cands.rules, _labelled(feats, settings, constraints))
         ws.set_json(MODEL_KEY, model.to_json())
         ws.set_json(JUNK_KEY, {k: sorted(v) for k, v in feats.junk.items()})
     result.notes = list(model.notes)
@@ -136,12 +137,11 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
     adj = model.household_adjustment(vec.levels, fw, settings)
     result.compared = len(pa)
     ids_a, ids_b = feats.record_ids[pa], feats.record_ids[pb]
+    del feats, cands
     decided = {**{p: "accept" for p in constraints.must}, **{p: "reject" for p in constraints.cannot}}
     progress.update(0.7, messages.text("progress.clustering"))
     with ws.atomic(), journal.capture(ws) as changes:
         progress.check()
-        if full:
-            ws.execute("DELETE FROM pairs")
         human = [decided.get((a, b)) for a, b in zip(ids_a.tolist(), ids_b.tolist())] if decided else []
         keep = np.flatnonzero((prob >= review_thr) | np.array([h is not None for h in human], bool)
                               if decided else prob >= review_thr)
@@ -151,37 +151,43 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
             if decided and human[i]:
                 band[j] = "auto" if human[i] == "accept" else "low"
         evidence = evidence_json(model, vec, fw, adj, keep)
-        ws.conn.executemany(
-            "INSERT INTO pairs(a, b, probability, match_weight, evidence, band, priority) VALUES (?, ?, ?, ?, ?, ?, NULL) "
-            "ON CONFLICT(a, b) DO UPDATE SET probability = excluded.probability, match_weight = excluded.match_weight, "
-            "evidence = excluded.evidence, band = excluded.band",
-            zip(ids_a[keep].tolist(), ids_b[keep].tolist(), prob[keep].tolist(), weight[keep].tolist(), evidence,
-                band.tolist()))
-        progress.update(0.8, messages.text("progress.clustering"))
         if full:
-            links = auto
+            # cluster first, then write each pair once with its final band and review priority
+            ws.execute("DELETE FROM pairs")
+            progress.update(0.8, messages.text("progress.clustering"))
+            links = np.flatnonzero(auto)  # within keep: the auto threshold is at least the review one
             res = cluster(record_ids.tolist(), ids_a[links], ids_b[links], weight[links], constraints,
                           store.persons_from_frame(persons), vouched(vec.levels[links], settings))
+            del persons, vec, fw, adj
             assignment, _ = assign_profile_ids(res.labels, old, store.next_profile_id(ws))
-            used = [int(i) for i in np.flatnonzero(links)[res.used]]
-            refused = [int(i) for i in np.flatnonzero(links)[res.refused]]
+            refused = np.searchsorted(keep, links[res.refused])
+            refused = refused[band[refused] == "auto"]
+            band[refused] = "review"  # links the chaining guard or a cannot-link refused go to a human
+            priority = _priorities(assignment, ids_a[keep], ids_b[keep], prob[keep], band)
+            _insert_pairs(ws, ids_a[keep], ids_b[keep], prob[keep], weight[keep], evidence, band, priority)
+            used = links[res.used]
             moved = {rid: old.get(rid) for rid, pid in assignment.items() if old.get(rid) != pid}
             touched = {assignment[r] for r in moved} | {p for p in moved.values() if p is not None}
             before = journal.current(ws, {"m": {}, "p": dict.fromkeys(touched), "b": {}})["p"]
             with journal.known(ws, moved, before):  # a full match knows what it replaces
                 store.write_memberships(ws, assignment, utcnow(), old)
-            _mark_refused(ws, ids_a[refused], ids_b[refused])
-            merged = [(int(ids_a[i]), int(ids_b[i])) for i in used
-                      if old.get(int(ids_a[i])) is None or old.get(int(ids_a[i])) != old.get(int(ids_b[i]))]
+            del assignment, moved
+            merged_at = [i for i in used.tolist()
+                         if old.get(int(ids_a[i])) is None or old.get(int(ids_a[i])) != old.get(int(ids_b[i]))]
+            merged = [(int(ids_a[i]), int(ids_b[i])) for i in merged_at]
             ev_of = dict(zip(keep.tolist(), evidence))
-            info = {(int(ids_a[i]), int(ids_b[i])): (float(prob[i]), ev_of[i]) for i in used}
+            info = {(int(ids_a[i]), int(ids_b[i])): (float(prob[i]), ev_of[i]) for i in merged_at}
+            del evidence, ev_of
+            refs = _refs(names, pa[merged_at], pb[merged_at], merged)
         else:
+            _insert_pairs(ws, ids_a[keep], ids_b[keep], prob[keep], weight[keep], evidence, band, None)
             seeds = set(record_ids[new_mask].tolist())
             change = recluster(ws, seeds, settings=settings, refresh=False)
-            touched, merged, info = set(change["profiles"]), change["merged"], None
+            touched, merged, info, refs = set(change["profiles"]), change["merged"], None, None
+            set_priorities(ws)
         progress.update(0.9, messages.text("progress.updating_profiles_log"))
-        _log_auto_merges(ws, merged, auto_thr, info)
-        set_priorities(ws)
+        _log_auto_merges(ws, merged, auto_thr, info, refs)
+        del info, refs, names
         with journal.known(ws) if full else nullcontext():  # the profiles' old rows are noted above
             refresh_profiles(ws, touched)
         if merged:  # the run's merges are one undoable step, kept under its last decision
@@ -205,13 +211,49 @@ def vouched(levels: np.ndarray, settings: MatchSettings) -> np.ndarray:
     return out
 
 
-def _labelled(feats: Features, settings: MatchSettings, constraints, pos: dict[int, int]):
-    pairs = [(pos[a], pos[b], 1) for a, b in constraints.must if a in pos and b in pos]
-    pairs += [(pos[a], pos[b], 0) for a, b in constraints.cannot if a in pos and b in pos]
+def _labelled(feats: Features, settings: MatchSettings, constraints):
+    ids = feats.record_ids  # ordered by id (load_records_frame)
+    pairs = [(a, b, 1) for a, b in constraints.must] + [(a, b, 0) for a, b in constraints.cannot]
     if not pairs:
         return None
-    arr = np.array(pairs, np.int64)
+    arr = np.array(pairs, np.int64).reshape(-1, 3)
+    at = np.searchsorted(ids, arr[:, :2]).clip(max=max(len(ids) - 1, 0))
+    arr = np.c_[at, arr[:, 2]][(ids[at] == arr[:, :2]).all(axis=1)] if len(ids) else arr[:0]
+    if not len(arr):
+        return None
     return compare_pairs(feats, settings, arr[:, 0], arr[:, 1]).levels, arr[:, 2]
+
+
+def _insert_pairs(ws: Workspace, a: np.ndarray, b: np.ndarray, prob: np.ndarray, weight: np.ndarray,
+                  evidence: list[str], band: np.ndarray, priority: list | None) -> None:
+    """Store scored pairs (an existing pair keeps its id and priority unless one is given)."""
+    priority = priority if priority is not None else [None] * len(a)
+    ws.conn.executemany(
+        "INSERT INTO pairs(a, b, probability, match_weight, evidence, band, priority) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(a, b) DO UPDATE SET probability = excluded.probability, match_weight = excluded.match_weight, "
+        "evidence = excluded.evidence, band = excluded.band, priority = coalesce(excluded.priority, priority)",
+        zip(a.tolist(), b.tolist(), prob.tolist(), weight.tolist(), evidence, band.tolist(), priority))
+
+
+def _priorities(assignment: dict[int, int], a: np.ndarray, b: np.ndarray, prob: np.ndarray,
+                band: np.ndarray) -> list[float | None]:
+    """Review priorities (see review_priority) of the review band, sizes from the new profiles."""
+    sizes = Counter(assignment.values())
+    review = np.flatnonzero(band == "review")
+    size = np.array([sizes[assignment[x]] + sizes[assignment[y]] for x, y in zip(a[review].tolist(),
+                                                                                b[review].tolist())], np.float64)
+    out: list[float | None] = [None] * len(a)
+    for i, p in zip(review.tolist(), review_priority(prob[review], size).tolist()):
+        out[i] = p
+    return out
+
+
+def _refs(names, pos_a: np.ndarray, pos_b: np.ndarray, merged: list[tuple[int, int]]) -> dict[int, str]:
+    """``source:source_record_id`` of merged records, from the frame read at the start (positions)."""
+    pos = np.concatenate([pos_a, pos_b]).astype(np.int64)
+    ids = [a for a, _ in merged] + [b for _, b in merged]
+    sub = names.iloc[pos]
+    return dict(zip(ids, (sub["source"] + ":" + sub["source_record_id"]).tolist()))
 
 
 def _mark_refused(ws: Workspace, a: np.ndarray, b: np.ndarray) -> None:
@@ -221,12 +263,12 @@ def _mark_refused(ws: Workspace, a: np.ndarray, b: np.ndarray) -> None:
 
 
 def _log_auto_merges(ws: Workspace, merged: list[tuple[int, int]], auto_thr: float,
-                     info: dict[tuple[int, int], tuple[float, str]] | None) -> None:
+                     info: dict[tuple[int, int], tuple[float, str]] | None, refs: dict[int, str] | None) -> None:
     """One auto_merge decision per automatic union, all with this run's group id."""
     if not merged:
         return
     group = int(ws.scalar("SELECT coalesce(max(group_id), 0) + 1 FROM decisions"))
-    refs = store.refs_of(ws, {r for pair in merged for r in pair})
+    refs = refs if refs is not None else store.refs_of(ws, {r for pair in merged for r in pair})
     rows = []
     now = utcnow()
     for a, b in merged:

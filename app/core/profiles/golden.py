@@ -31,6 +31,7 @@ and bumps ``updated_at``, only when something changed).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 import orjson
@@ -58,7 +59,8 @@ from app.core.workspace import Workspace, utcnow
 
 SUMMARY = ("display_name", "email", "phone", "city", "sources", "n_records", "first_activity", "last_activity",
            "golden")
-BATCH = 20_000  # profiles per read/compute/write round (bounded memory on big workspaces)
+BATCH = 5_000  # profiles per read/compute/write round (bounded memory; small enough to overlap well)
+MANY = 20_000  # from this many profiles, one pass over all events beats reading each batch's
 
 # (value parts, key parts) of a record for a field; None when the record says nothing about it
 Parts = tuple[tuple[str | None, ...], tuple[str | None, ...]]
@@ -318,7 +320,9 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
     """Recompute the golden record and summary columns of these profiles; write those that changed.
 
     ``stamp=False`` leaves ``updated_at`` alone (undo/redo restore it themselves). Returns how many
-    profiles were rewritten.
+    profiles were rewritten. Batches run as a pipeline of two: a worker thread reads batch k+1 and
+    writes batch k-1 (SQLite releases the GIL while it works) while this thread computes batch k;
+    only the worker touches the connection until the end.
     """
     ids = sorted({int(i) for i in profile_ids})
     if not ids:
@@ -326,32 +330,49 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
     settings = get_survivorship(ws)
     ranks = source_ranks(ws, settings)
     now = utcnow()
-    written = 0
     cols = ", ".join(SUMMARY)
-    activity = all_activity(ws) if len(ids) > BATCH else None
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start:start + BATCH]
-        if progress is not None:
-            progress.update(start / len(ids), messages.text("progress.golden_records", done=start, total=len(ids)))
+    sets = ", ".join(c + " = ?" for c in SUMMARY)
+    activity = all_activity(ws) if len(ids) > MANY else None
+    chunks = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
+
+    def read(chunk: list[int]) -> tuple[dict[int, list[Member]], dict[int, tuple]]:
         members = load_members(ws, chunk, activity)
         with temp_ids(ws, chunk, "_golden_pids") as t:
             current = {r[0]: tuple(r[1:]) for r in ws.execute(
                 f"SELECT p.id, {cols} FROM {t} t CROSS JOIN profiles p ON p.id = t.id")}
-        rows = []
-        for pid in chunk:
-            ms = members.get(pid)
-            if not ms or pid not in current:
-                continue
-            row = summary_row(compute_golden(ms, ranks, settings), ms)
-            if row != current[pid]:
-                rows.append((*row, pid))
-        sets = ", ".join(c + " = ?" for c in SUMMARY)
+        return members, current
+
+    def write(rows: list[tuple]) -> None:
         if stamp:
             ws.conn.executemany(f"UPDATE profiles SET {sets}, updated_at = ? WHERE id = ?",
                                 ((*r[:-1], now, r[-1]) for r in rows))
         else:
             ws.conn.executemany(f"UPDATE profiles SET {sets} WHERE id = ?", rows)
-        written += len(rows)
+
+    written = 0
+    with ThreadPoolExecutor(1, thread_name_prefix="unico-golden") as pool:
+        pending = pool.submit(read, chunks[0])
+        writes = []
+        for k, chunk in enumerate(chunks):
+            if progress is not None:
+                progress.update(k * BATCH / len(ids), messages.text("progress.golden_records", done=k * BATCH,
+                                                                     total=len(ids)))
+            members, current = pending.result()
+            if k + 1 < len(chunks):
+                pending = pool.submit(read, chunks[k + 1])
+            rows = []
+            for pid in chunk:
+                ms = members.get(pid)
+                if not ms or pid not in current:
+                    continue
+                row = summary_row(compute_golden(ms, ranks, settings), ms)
+                if row != current[pid]:
+                    rows.append((*row, pid))
+            del members
+            writes.append(pool.submit(write, rows))
+            written += len(rows)
+        for w in writes:
+            w.result()
     return written
 
 
