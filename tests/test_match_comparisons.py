@@ -185,3 +185,15 @@ def test_an_email_naming_another_first_name_is_no_evidence_against_its_own_holde
     assert level("email_hints", thin, {"first_name": "Anna", "last_name": "Berti"}) == "email names someone else"
     assert level("email_hints", thin, {**rosa, "first_name": "Anna", "email": "anna.berti@gmail.com"}) == \
         "email names someone else"
+
+
+def test_an_address_seen_shared_is_its_named_owners_own():
+    """novelli.bruno@ is on Anna's record too (shared), yet between two records of Bruno Novelli it is
+    his own address; between Bruno and Anna, or for famiglia.novelli@, it still says nothing."""
+    bruno = {"first_name": "Bruno", "last_name": "Novelli", "email": "novelli.bruno@hotmail.it"}
+    anna = {**bruno, "first_name": "Anna"}
+    assert level("email", bruno, bruno, extra=[anna]) == "same address"
+    assert level("email", bruno, anna) == "same address, used by several people (no evidence)"
+    family = {**bruno, "email": "famiglia.novelli@hotmail.it"}
+    assert level("email", family, family, extra=[{**family, "first_name": "Anna"}]) == \
+        "same address, used by several people (no evidence)"

@@ -135,6 +135,25 @@ def compare_email_hints(comp: Comparison, ctx: PairContext):
     return best, tf
 
 
+def _owners_own_address(comp: Comparison, ctx: PairContext, lv: np.ndarray) -> None:
+    """bruno.novelli@ is seen on his wife's record too, so it counts as shared; between two records
+    of Bruno Novelli, whom it names, it is his own address: the same address."""
+    levels = {lv_.test: i for i, lv_ in enumerate(comp.levels, start=1)}
+    if "shared" not in levels or "exact" not in levels:
+        return
+    idx = np.flatnonzero(lv == levels["shared"])
+    if not len(idx):
+        return
+    feats = ctx.feats
+    first, last = feats.frame["n_first"].to_numpy(), feats.frame["n_last"].to_numpy()
+    codes = feats.coded("n_email_key").codes
+    a, b = ctx.pa[idx], ctx.pb[idx]
+    for i, x, y in zip(idx.tolist(), a.tolist(), b.tolist()):
+        tokens = feats.hints_by_code[codes[x]][0]
+        if first[x] and last[x] and first[x] == first[y] and last[x] == last[y] and {first[x], last[x]} <= set(tokens):
+            lv[i] = levels["exact"]
+
+
 def _spells_name(local: str, first: str | None, last: str | None) -> bool:
     """mrossi, rossim, mariorossi, rossi.mario, rossi: a local part made of the name alone."""
     letters = "".join(ch for ch in local.upper() if ch.isalpha())
@@ -168,6 +187,7 @@ def compare_email(comp: Comparison, ctx: PairContext):
                 lv[i] = len(comp.levels)
                 if tf is not None:
                     tf[i] = np.nan
+    _owners_own_address(comp, ctx, lv)
     hit = np.isin(lv, same_local)
     if tf is not None and hit.any():
         vt = feats.value_table(coded.values)
