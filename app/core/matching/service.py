@@ -169,8 +169,9 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
             moved = {rid: old.get(rid) for rid, pid in assignment.items() if old.get(rid) != pid}
             touched = {assignment[r] for r in moved} | {p for p in moved.values() if p is not None}
             before = journal.current(ws, {"m": {}, "p": dict.fromkeys(touched), "b": {}})["p"]
+            created: set[int] = set()  # new profiles, inserted whole with their golden records below
             with journal.known(ws, moved, before):  # a full match knows what it replaces
-                store.write_memberships(ws, assignment, utcnow(), old)
+                store.write_memberships(ws, assignment, utcnow(), old, created=created)
             del assignment, moved
             merged_at = [i for i in used.tolist()
                          if old.get(int(ids_a[i])) is None or old.get(int(ids_a[i])) != old.get(int(ids_b[i]))]
@@ -183,13 +184,13 @@ def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_thre
             _insert_pairs(ws, ids_a[keep], ids_b[keep], prob[keep], weight[keep], evidence, band, None)
             seeds = set(record_ids[new_mask].tolist())
             change = recluster(ws, seeds, settings=settings, refresh=False)
-            touched, merged, info, refs = set(change["profiles"]), change["merged"], None, None
+            touched, merged, info, refs, created = set(change["profiles"]), change["merged"], None, None, set()
             set_priorities(ws)
         progress.update(0.9, messages.text("progress.updating_profiles_log"))
         _log_auto_merges(ws, merged, auto_thr, info, refs)
         del info, refs, names
         with journal.known(ws) if full else nullcontext():  # the profiles' old rows are noted above
-            refresh_profiles(ws, touched)
+            refresh_profiles(ws, touched, created)
         if merged:  # the run's merges are one undoable step, kept under its last decision
             changes.store(int(ws.scalar("SELECT max(id) FROM decisions")))
     result.auto_merged = len(merged)

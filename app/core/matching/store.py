@@ -141,16 +141,24 @@ def next_profile_id(ws: Workspace) -> int:
     return int(ws.scalar("SELECT coalesce(max(id), 0) + 1 FROM profiles"))
 
 
-def write_memberships(ws: Workspace, assignment: dict[int, int], now: str, old: dict[int, int] | None = None) -> set[int]:
+def write_memberships(ws: Workspace, assignment: dict[int, int], now: str, old: dict[int, int] | None = None,
+                      *, created: set[int] | None = None) -> set[int]:
     """Store record → profile; create new profiles, drop emptied ones; return changed profile ids.
-    ``old``: the current memberships of these records when the caller has them already."""
+    ``old``: the current memberships of these records when the caller has them already.
+    ``created``: when given, new profiles are not inserted but added to it, for the caller to insert
+    whole before the transaction ends (it defers the foreign keys)."""
     old = load_memberships(ws, assignment) if old is None else old
     changed = [(pid, rid) for rid, pid in assignment.items() if old.get(rid) != pid]
     touched = {pid for pid, _ in changed} | {old[rid] for _, rid in changed if rid in old}
     with temp_ids(ws, touched, "_pids") as t:
         existing = {r[0] for r in ws.query(f"SELECT id FROM profiles WHERE id IN (SELECT id FROM {t})")}
-    ws.conn.executemany("INSERT INTO profiles(id, created_at, updated_at) VALUES (?, ?, ?)",
-                        ((p, now, now) for p in sorted({pid for pid, _ in changed} - existing)))
+    fresh = sorted({pid for pid, _ in changed} - existing)
+    if created is None:
+        ws.conn.executemany("INSERT INTO profiles(id, created_at, updated_at) VALUES (?, ?, ?)",
+                            ((p, now, now) for p in fresh))
+    else:
+        ws.execute("PRAGMA defer_foreign_keys = ON")  # until the transaction ends
+        created.update(fresh)
     ws.conn.executemany("INSERT INTO memberships(record_id, profile_id) VALUES (?, ?) "
                         "ON CONFLICT(record_id) DO UPDATE SET profile_id = excluded.profile_id",
                         ((rid, pid) for pid, rid in changed))

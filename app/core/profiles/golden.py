@@ -30,7 +30,7 @@ and bumps ``updated_at``, only when something changed).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
@@ -316,11 +316,13 @@ def summary_row(golden: dict, members: list[Member]) -> tuple:
 
 
 def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool = True,
-                     progress: Progress | None = None) -> int:
+                     progress: Progress | None = None, new: Collection[int] = ()) -> int:
     """Recompute the golden record and summary columns of these profiles; write those that changed.
 
-    ``stamp=False`` leaves ``updated_at`` alone (undo/redo restore it themselves). Returns how many
-    profiles were rewritten. Batches run as a pipeline of two: a worker thread reads batch k+1 and
+    ``stamp=False`` leaves ``updated_at`` alone (undo/redo restore it themselves). ``new``: profiles
+    whose rows do not exist yet (their memberships were written with the foreign keys deferred):
+    each is inserted whole, once — a row inserted bare and then grown to its golden record costs
+    the table twice the pages. Returns how many profiles were rewritten. Batches run as a pipeline of two: a worker thread reads batch k+1 and
     writes batch k-1 (SQLite releases the GIL while it works) while this thread computes batch k;
     only the worker touches the connection until the end.
     """
@@ -342,7 +344,9 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
                 f"SELECT p.id, {cols} FROM {t} t CROSS JOIN profiles p ON p.id = t.id")}
         return members, current
 
-    def write(rows: list[tuple]) -> None:
+    def write(rows: list[tuple], created: list[tuple]) -> None:
+        ws.conn.executemany(f"INSERT INTO profiles({cols}, created_at, updated_at, id) VALUES "
+                            f"({', '.join('?' * len(SUMMARY))}, ?, ?, ?)", ((*r[:-1], now, now, r[-1]) for r in created))
         if stamp:
             ws.conn.executemany(f"UPDATE profiles SET {sets}, updated_at = ? WHERE id = ?",
                                 ((*r[:-1], now, r[-1]) for r in rows))
@@ -360,17 +364,19 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
             members, current = pending.result()
             if k + 1 < len(chunks):
                 pending = pool.submit(read, chunks[k + 1])
-            rows = []
+            rows, created = [], []
             for pid in chunk:
                 ms = members.get(pid)
-                if not ms or pid not in current:
+                if not ms or (pid not in current and pid not in new):
                     continue
                 row = summary_row(compute_golden(ms, ranks, settings), ms)
-                if row != current[pid]:
+                if pid not in current:
+                    created.append((*row, pid))
+                elif row != current[pid]:
                     rows.append((*row, pid))
             del members
-            writes.append(pool.submit(write, rows))
-            written += len(rows)
+            writes.append(pool.submit(write, rows, created))
+            written += len(rows) + len(created)
         for w in writes:
             w.result()
     return written
