@@ -7,6 +7,7 @@ import pandas as pd
 from app.core.matching.features import Features
 from app.core.matching.model import HOUSEHOLD, Model, Vectors, compare_pairs
 from app.core.matching.settings import Comparison, Level, MatchSettings, default_settings
+from app.core.matching.sharing import home_sharing_rate
 from app.core.matching.training import distinct_vectors, em_session
 from app.core.normalize import normalize_record
 from test_match_support import FIRST, LAST, people
@@ -176,77 +177,43 @@ def test_an_email_spelling_the_others_whole_name_lifts_the_household_guard():
     assert adj[0] == 0 and adj[1] < 0
 
 
-def test_a_rewritten_birth_date_is_a_household_only_where_the_home_is_seen_shared():
-    """Marianne Reni twice at one home with two birth dates: without anyone else there, a mistyped
-    date (the guard stays off); with Luca Reni living there too, possibly mother and daughter."""
+def test_a_rewritten_birth_date_is_a_household_only_where_the_data_shows_households():
+    """Marianne Reni twice at one home with two birth dates: in data where shared homes are rare
+    (one person entered twice), a mistyped date; with Luca Reni living there too, or in data full
+    of households (a retailer's), possibly mother and daughter."""
     settings = default_settings()
     home = {"last_name": "Reni", "address": "Via Bath 23", "postcode": "51180", "city": "Casino"}
     alone = [{"first_name": "Marianne", "birth_date": "1992-03-02", **home},
              {"first_name": "Marianne", "birth_date": "1935-07-13", **home}]
+    with_luca = alone + [{"first_name": "Luca", "birth_date": "1960-01-01", **home}]
     model = _uniform_model(settings)
-    for rows, guarded in ((alone, False), (alone + [{"first_name": "Luca", "birth_date": "1960-01-01", **home}], True)):
+    for rows, rate, guarded in ((alone, 0.1, False), (with_luca, 0.1, True), (alone, 0.7, True)):
+        model.household_rate = rate
         feats = _features(rows, settings)
         vec = compare_pairs(feats, settings, np.array([0]), np.array([1]))
         _, _, fw = model.score(vec, settings)
         assert (model.household_adjustment(vec.levels, fw, settings)[0] < 0) == guarded
 
 
-def test_the_same_full_name_on_one_street_is_an_anchor_unless_the_birth_dates_disagree():
+def test_home_sharing_rate_reads_the_data():
     settings = default_settings()
-    street = {"first_name": "Julia", "last_name": "Clarke", "postcode": "26420", "city": "Whitfield"}
-    feats = _features([{**street, "address": "Via Marconi 180"}, {**street, "address": "Via Marconi 84"},
-                       {**street, "address": "Via Marconi 180", "birth_date": "1950-01-02"},
-                       {**street, "address": "Via Marconi 84", "birth_date": "1990-05-06"},
-                       {**street, "address": "Via Verdi 84"}], settings)
-    vec = compare_pairs(feats, settings, np.array([0, 2, 0]), np.array([1, 3, 4]))
-    model = _uniform_model(settings)
-    _, _, fw = model.score(vec, settings)
-    assert model.anchored(vec.levels, fw, settings).tolist() == [True, False, False]
+    twice = [{"first_name": "Anna", "last_name": "Neri", "address": f"Via Po {i}", "city": "Torino"} for i in range(3)] * 2
+    family = [{"first_name": f, "last_name": "Neri", "address": "Via Po 9", "city": "Torino"} for f in ("Anna", "Marco")]
+    assert home_sharing_rate(_features(twice, settings)) == 0.0
+    assert home_sharing_rate(_features(twice + family, settings)) == 0.25
 
 
-def test_an_email_with_the_name_and_birth_year_weighs_more_than_the_name_alone():
-    """Both levels are adjusted by how common the name is; the year keeps its own evidence."""
+def test_a_first_name_two_typos_away_is_a_sibling_only_where_the_data_shows_households():
+    """Jessica / Jesdicai Hanna at one home: a mistyped name where shared homes are rare; a sister
+    possibly, where the data is full of households. Jessica / Zachary: two people either way."""
     settings = default_settings()
-    rows = [{"email": "gennarobianchi78@gmail.com"}, {"first_name": "Gennaro", "last_name": "Bianchi", "birth_date": "1978-04-30"},
-            {"email": "gennarobianchi@gmail.com"}, {"first_name": "Gennaro", "last_name": "Bianchi"}]
-    feats = _features(rows, settings)
+    home = {"last_name": "Hanna", "address": "Via Jerrabomberra 7", "postcode": "28210", "city": "Smithfield"}
+    other = {**home, "address": "Via Leahy 95"}
+    feats = _features([{"first_name": "Jessica", **home}, {"first_name": "Jesdicai", **home},
+                       {"first_name": "Jessica", **other}, {"first_name": "Zachary", **other}], settings)
     vec = compare_pairs(feats, settings, np.array([0, 2]), np.array([1, 3]))
-    k = [c.name for c in settings.comparisons].index("email_hints")
-    labels = settings.comparisons[k].labels
-    assert [labels[x] for x in vec.levels[:, k]] == ["email names the person and birth year", "email names the person"]
     model = _uniform_model(settings)
-    model.m[k][1], model.m[k][2] = 0.2, 0.6  # fewer pairs carry a year: the year level's m is smaller
-    model.u[k][1], model.u[k][2] = 1e-5, 2e-3  # ... and far fewer pairs of two people agree on one
-    fw = model.field_weights(vec, settings)
-    assert fw[0, k] - fw[1, k] > 4
-
-
-def test_the_same_full_name_in_one_postcode_is_an_anchor_when_nothing_disagrees():
-    """A rare full name in the same town is what a human would go by (the probability says how rare);
-    another home, birth date or mobile there says two people."""
-    settings = default_settings()
-    town = {"first_name": "Francesca", "last_name": "Fabbretti", "postcode": "20900", "city": "Monza"}
-    feats = _features([town, town, {**town, "address": "Via Verdi 3"}, {**town, "address": "Via Roma 8"},
-                       {**town, "birth_date": "1970-01-02"}, {**town, "birth_date": "1990-05-06"},
-                       {**town, "city": "Milano", "postcode": "20121"}], settings)
-    vec = compare_pairs(feats, settings, np.array([0, 2, 4, 0]), np.array([1, 3, 5, 6]))
-    model = _uniform_model(settings)
-    _, _, fw = model.score(vec, settings)
-    assert model.anchored(vec.levels, fw, settings).tolist() == [True, False, False, False]
-
-
-def test_the_same_full_name_in_one_town_with_nearby_birth_years_is_an_anchor():
-    """Ruby Smith of Leeds born 1980 and 1982 (a mistyped year); born 1950 and 1985, or with two
-    different emails, they may be two people."""
-    settings = default_settings()
-    ruby = {"first_name": "Ruby", "last_name": "Smith", "city": "Leeds"}
-    feats = _features([{**ruby, "birth_date": "1980-03-04"}, {**ruby, "birth_date": "1982-04-03"},
-                       {**ruby, "birth_date": "1950-03-04"}, {**ruby, "birth_date": "1985-04-03"},
-                       {**ruby, "birth_date": "1980-03-04", "email": "ruby@x.com"},
-                       {**ruby, "birth_date": "1982-04-03", "email": "rsmith@y.com"}], settings)
-    vec = compare_pairs(feats, settings, np.array([0, 2, 4]), np.array([1, 3, 5]))
-    model = _uniform_model(settings)
-    k = model.names.index("birth_date")
-    model.m[k][2:] = model.u[k][2:]  # a nearby year is no evidence by itself (not an anchor alone)
-    _, _, fw = model.score(vec, settings)
-    assert model.anchored(vec.levels, fw, settings).tolist() == [True, False, False]
+    for rate, guarded in ((0.1, [False, True]), (0.7, [True, True])):
+        model.household_rate = rate
+        _, _, fw = model.score(vec, settings)
+        assert (model.household_adjustment(vec.levels, fw, settings) < 0).tolist() == guarded

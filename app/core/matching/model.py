@@ -2,14 +2,14 @@
 guard out (the parameters are learnt in training.py).
 
 * Weight of a field = log2(m/u) of its level; an exact level marked tf uses log2(m/f(value)), so a
-  match on a common surname says less than one on a rare surname (a stronger tf level, the name
-  and birth year in an email, also keeps what its extra part says: f(value) × u(level)/u(name alone)).
+  match on a common surname says less than one on a rare surname.
 * Households: when a trigger level fires (``household_triggers``: first names of another gender or
-  not similar, surnames unrelated, birth years over 12 apart) and the full birth dates are not the
-  same (twins are rarer than a mistyped name), the fields a household shares (surname, address,
-  landline, family inbox…) together add at most ``household_cap`` bits — unless the two records
-  share a personal identifier or a mobile number (``household_exempt``), or the same first name
-  and an email nobody else is seen to use (a changed surname).
+  not similar, surnames unrelated, birth years over 12 apart; the weaker ones only where the data
+  shows households, ``household_signal_needed``) and the full birth dates are not the same (twins
+  are rarer than a mistyped name), the fields a household shares (surname, address, landline,
+  family inbox…) together add at most ``household_cap`` bits — unless the two records share a
+  personal identifier or a mobile number (``household_exempt``), or the same first name and an
+  email nobody else is seen to use (a changed surname).
 * Automatic merges also need an anchor (``anchors``: an email, phone, birth date, identifier, a home
   of one person, or a birth year read from an email) and never join two wholly different names.
 """
@@ -64,14 +64,16 @@ class Model:
     prior: float  # probability that two random records are the same person
     tf_floor: float = 1e-6
     notes: list[str] = field(default_factory=list)
+    household_rate: float = 1.0  # share of the homes two named records share that hold several people
 
     def to_json(self) -> dict:
         return {"names": self.names, "labels": self.labels, "m": self.m, "u": self.u, "prior": self.prior,
-                "tf_floor": self.tf_floor, "notes": self.notes}
+                "tf_floor": self.tf_floor, "notes": self.notes, "household_rate": self.household_rate}
 
     @classmethod
     def from_json(cls, d: dict) -> "Model":
-        return cls(d["names"], d["labels"], d["m"], d["u"], d["prior"], d.get("tf_floor", 1e-6), d.get("notes", []))
+        return cls(d["names"], d["labels"], d["m"], d["u"], d["prior"], d.get("tf_floor", 1e-6), d.get("notes", []),
+                   d.get("household_rate", 1.0))
 
     @property
     def prior_weight(self) -> float:
@@ -95,17 +97,8 @@ class Model:
             if k in vec.tf:
                 t = vec.tf[k]
                 hit = ~np.isnan(t)
-                if not hit.any():
-                    continue
-                lv = vec.levels[hit, k]
-                m = np.asarray(self.m[k], np.float32)[lv]
-                # the value's frequency stands for the chance two people share the name; what a
-                # stronger level adds to it (the birth year beside the name in an email) keeps
-                # its own factor, u of the level over u of the weakest tf level (the name alone)
-                u = np.maximum(np.asarray(self.u[k], np.float64), MIN_PROB)
-                tf_levels = [i for i, lv_ in enumerate(settings.comparisons[k].levels, start=1) if lv_.tf]
-                extra = np.minimum(u / u[max(tf_levels)], 1.0)[lv]
-                out[hit, k] = np.log2(np.maximum(m, MIN_PROB) / (np.maximum(t[hit], self.tf_floor) * extra))
+                m = np.asarray(self.m[k], np.float32)[vec.levels[hit, k]]
+                out[hit, k] = np.log2(np.maximum(m, MIN_PROB) / np.maximum(t[hit], self.tf_floor))
         return out
 
     def household_adjustment(self, levels: np.ndarray, weights: np.ndarray, settings: MatchSettings) -> np.ndarray:
@@ -118,13 +111,13 @@ class Model:
                 return np.zeros(len(levels), bool)
             return np.isin(levels[:, idx[name]], [i for i, t in enumerate(tests[name], start=1) if t in wanted])
 
-        signal = np.zeros(len(levels), bool)
+        signal = np.full(len(levels), self.household_rate >= settings.household_rate_min)
         for name, shared in settings.household_signals.items():
             signal |= at(name, shared)
         clash = np.zeros(len(levels), bool)
         for name, triggers in settings.household_triggers.items():
-            hit = at(name, triggers)
-            clash |= hit & signal if name in settings.household_signal_needed else hit
+            needs = settings.household_signal_needed.get(name, [])
+            clash |= at(name, [t for t in triggers if t not in needs]) | at(name, [t for t in triggers if t in needs]) & signal
         if "birth_date" in idx:  # the same full birth date: one person (or twins, rarer than typos)
             clash &= levels[:, idx["birth_date"]] != 1
         for name, exempt in settings.household_exempt.items():

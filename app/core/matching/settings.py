@@ -68,13 +68,17 @@ class MatchSettings:
     household_triggers: dict[str, list[str]] = field(default_factory=lambda: {
         "first_name": ["gender_clash", "prefix", "jaro_winkler", "else"], "last_name": ["else"],
         "birth_date": ["else"]})
-    # Triggers that say "two people" only where the data shows a household: a birth date
-    # rewritten from scratch is a typo as often as a namesake, unless the home, landline or inbox
-    # is seen shared by people who cannot be one person (``household_signals``).
-    household_signal_needed: list[str] = field(default_factory=lambda: ["birth_date"])
+    # Triggers that say "two people" only where the data shows households: a birth date rewritten
+    # from scratch, or a first name two typos away, is a mistake as often as a namesake or a
+    # sibling, unless the pair's home, landline or inbox is seen shared by people who cannot be one
+    # person (``household_signals``), or the data is full of households: at least
+    # ``household_rate_min`` of the homes that two named records share hold such people.
+    household_signal_needed: dict[str, list[str]] = field(default_factory=lambda: {
+        "birth_date": ["else"], "first_name": ["prefix", "jaro_winkler"]})
     household_signals: dict[str, list[str]] = field(default_factory=lambda: {
         "address": ["street_number_shared"], "phone": ["shared"], "email": ["shared"]})
-    # Auto-merge needs one of these to agree (weight above 1 bit): names with only a town go to review;
+    household_rate_min: float = 0.5
+    # Auto-merge needs one of these to agree (weight above 1 bit): names with a town go to review;
     # so do names at a home where several people live (father and son may share a name) unless
     # two sources say the same full name there and no email or phone of theirs disagrees.
     # ("field", "field:test|test"; parts joined by "&" must all hold; "!field:test": not that level).
@@ -83,16 +87,7 @@ class MatchSettings:
         "loyalty_card", "email_hints:hint_full_year|hint_year", "address:street_number_exact",
         "address:street_number_close",
         "address:street_number_shared&first_name:exact|nickname&last_name:exact&source:different_source"
-        "&!email:else&!phone:else&!birth_date:else",
-        # the same full name on one street of one postcode, the house number missing or another
-        # (a typo, a move along the street) and no email, phone or birth date disagreeing
-        "address:street_only|street_other_number&postcode:exact&first_name:exact|nickname&last_name:exact"
-        "&!email:else&!phone:else&!birth_date:else",
-        # a full name in one postcode with nothing disagreeing: the probability (the name's
-        # frequency) says whether it is rare enough
-        "first_name:exact&last_name:exact&postcode:exact&city:exact&!email:else&!phone:else&!birth_date:else&!address:else",
-        # ... or in one town with birth dates a mistyped year apart (not father and son)
-        "first_name:exact&last_name:exact&city:exact&birth_date:same_year|near_year&!email:else&!phone:else&!address:else"])
+        "&!email:else&!phone:else&!birth_date:else"])
     # Levels no household shares (a mobile is one person's): they lift the household guard.
     household_exempt: dict[str, list[str]] = field(default_factory=lambda: {"phone": ["exact_mobile"]})
     personal_ids: list[str] = field(default_factory=lambda: [

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from app.core.matching.features import Features
+from app.core.matching.features import HOME, Features
 from app.core.matching.settings import Comparison
 
 EQUALITY_TESTS = ("exact", "exact_mobile")  # the levels whose u this module estimates
@@ -88,3 +88,15 @@ def apply_identifier_u(feats: Features, settings, u: list[np.ndarray]) -> list[n
             out[k][-1] += out[k][i] - value
             out[k][i] = value
     return out
+
+
+def home_sharing_rate(feats: Features) -> float:
+    """Of the homes that at least two named records give, the share seen shared by people who
+    cannot be one person: high where the data holds households (a retailer's customers), low
+    where a shared address is mostly one person entered twice."""
+    named = feats.frame["n_first"].notna().to_numpy()
+    counts = feats.home_key[named].value_counts()
+    checkable = counts.index[counts >= 2]
+    if not len(checkable):
+        return 0.0
+    return float(checkable.isin(feats.shared.get(HOME, set())).mean())

@@ -23,7 +23,7 @@ import numpy as np
 from app.core.matching.features import Features
 from app.core.matching.model import MIN_PROB, Model, Vectors, compare_pairs
 from app.core.matching.settings import MatchSettings
-from app.core.matching.sharing import apply_identifier_u
+from app.core.matching.sharing import apply_identifier_u, home_sharing_rate
 
 LOCATION = ("postcode", "city", "province", "address")
 # Comparisons a blocking key makes agree (or correlates with) inside its blocks.
@@ -147,6 +147,8 @@ def train(feats: Features, settings: MatchSettings, cand_levels: np.ndarray, rul
     model = _fit(feats, settings, u, cand_levels, rule_mask, labelled)
     model.notes.insert(0, f"u from {len(prob):,} random pairs, about {likely:,.0f} of them one person")
     model.names = names
+    model.household_rate = home_sharing_rate(feats)
+    model.notes.insert(1, f"{model.household_rate:.0%} of the homes two named records give hold several people")
     return model
 
 
