@@ -6,9 +6,11 @@ to a worker thread and signals; the CLI to a line on stderr; tests pass ``Progre
 """
 from __future__ import annotations
 
+import gc
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from app.core.errors import Cancelled
 
@@ -69,3 +71,18 @@ class SubProgress(Progress):
 
     def check(self) -> None:
         self._parent.check()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk job (an import, a full match): they
+    allocate millions of acyclic objects (rows, cells, members) and the collector re-scanning them
+    cost up to a third of the CPU. Reference counting still frees them; the collector resumes
+    afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -11,11 +11,9 @@ source (same SHA-256) adds nothing and says so.
 from __future__ import annotations
 
 import csv
-import gc
 import json
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -28,7 +26,7 @@ from app.core.importing.linking import RefResolver
 from app.core.importing.plan import ImportPlan
 from app.core.importing.readers import RawRow
 from app.core.importing.store_records import RecordWriter
-from app.core.jobs import Progress
+from app.core.jobs import Progress, collector_paused
 from app.core.matching.store import temp_ids
 from app.core.matching.summary import refresh_profiles
 from app.core import messages
@@ -104,26 +102,12 @@ def run_import(ws: Workspace, plan: ImportPlan, progress: Progress | None = None
                                       import_id=prior)])
     job = _Job(ws, plan, source, sha, progress)
     try:
-        with _collector_paused(), ws.atomic():
+        with collector_paused(), ws.atomic():
             return job.run()
     except BaseException:
         if job.rejects_file is not None:  # written before the failure: the import it lists is gone
             job.rejects_file.unlink(missing_ok=True)
         raise
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the import: a big file allocates millions of
-    short-lived, acyclic objects (rows, cells) and the collector re-scanning them cost about a third
-    of the CPU. Reference counting still frees them; the collector resumes afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Job:

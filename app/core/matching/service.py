@@ -19,7 +19,7 @@ import numpy as np
 
 from app.core import messages
 from app.core.errors import UsageError
-from app.core.jobs import Progress
+from app.core.jobs import Progress, collector_paused
 from app.core.matching import store
 from app.core.matching.blocking import candidate_pairs
 from app.core.matching.clustering import assign_profile_ids, cluster
@@ -94,6 +94,12 @@ def review_priority(prob: np.ndarray, size: np.ndarray) -> np.ndarray:
 # -- run_match ------------------------------------------------------------------------------------
 def run_match(ws: Workspace, *, auto_threshold: float | None = None, review_threshold: float | None = None,
               rebuild: bool = False, progress: Progress | None = None) -> MatchResult:
+    with collector_paused():  # a million records' features, pairs and members: see collector_paused
+        return _run_match(ws, auto_threshold, review_threshold, rebuild, progress)
+
+
+def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: float | None, rebuild: bool,
+               progress: Progress | None) -> MatchResult:
     start = time.perf_counter()
     progress = progress or Progress()
     settings = get_settings(ws)
