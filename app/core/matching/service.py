@@ -16,6 +16,7 @@ from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
+import pandas as pd
 
 from app.core import messages
 from app.core.errors import UsageError
@@ -255,7 +256,7 @@ def _priorities(assignment: dict[int, int], a: np.ndarray, b: np.ndarray, prob: 
     return out
 
 
-def _refs(names, pos_a: np.ndarray, pos_b: np.ndarray, merged: list[tuple[int, int]]) -> dict[int, str]:
+def _refs(names: pd.DataFrame, pos_a: np.ndarray, pos_b: np.ndarray, merged: list[tuple[int, int]]) -> dict[int, str]:
     """``source:source_record_id`` of merged records, from the frame read at the start (positions)."""
     pos = np.concatenate([pos_a, pos_b]).astype(np.int64)
     ids = [a for a, _ in merged] + [b for _, b in merged]
