@@ -147,6 +147,18 @@ def test_explain_adds_up_and_names_every_field(shop_ws):
         explain(ws, "till:C003", "nosuch:1")
 
 
+def test_explain_sees_a_home_shared_by_records_outside_the_pair(shop_ws):
+    """Giovanni's two records live where Lucia lives too: explain, like the match, calls it a home
+    of several people (it reads the others who give that address, not the two records alone)."""
+    ws, _ = shop_ws
+    home = {"last_name": "Zanfretta", "address": "Via Verdi 3", "postcode": "20900", "city": "Monza"}
+    add_source(ws, "club", [{"id": "G1", "first_name": "Giovanni", **home}, {"id": "L1", "first_name": "Lucia", **home}])
+    add_source(ws, "loyalty", [{"id": "G2", "first_name": "Giovanni", **home}])
+    run_match(ws)
+    address = next(c for c in explain(ws, "club:G1", "loyalty:G2").contributions if c.field == "address")
+    assert address.level_label == "same street and number, a home of several people"
+
+
 def _review_ws(ws):
     persons = people(60, seed=10)
     add_source(ws, "till", till_rows(persons))

@@ -23,6 +23,26 @@ def _tf_columns(settings) -> set[str]:
     return cols
 
 
+SHARERS = 200  # records read per value: enough to see it shared (junk values are dropped anyway)
+
+
+def _sharers(ws: Workspace, ida: int, idb: int) -> list[int]:
+    """The two records and every record giving one of their emails, phones or homes: whether a
+    value is shared (a family inbox, a home of several people) depends on those records alone."""
+    out = {ida, idb}
+    for email, phone, mobile, street, number in ws.query(
+            "SELECT n_email_key, n_phone, n_mobile, n_street, n_number FROM records WHERE id IN (?, ?)", (ida, idb)):
+        if email:
+            out.update(r[0] for r in ws.query(f"SELECT id FROM records WHERE n_email_key = ? LIMIT {SHARERS}", (email,)))
+        for tel in {phone, mobile} - {None}:
+            out.update(r[0] for r in ws.query(
+                f"SELECT id FROM records WHERE n_phone = ? OR n_mobile = ? LIMIT {SHARERS}", (tel, tel)))
+        if street and number:
+            out.update(r[0] for r in ws.query(
+                f"SELECT id FROM records WHERE n_street = ? AND n_number = ? LIMIT {SHARERS}", (street, number)))
+    return sorted(out)
+
+
 def explain(ws: Workspace, ref_a: str, ref_b: str) -> Explanation:
     """Each field's contribution in bits (log2 Bayes factor) for two records, with the prior."""
     model = load_model(ws)
@@ -32,7 +52,7 @@ def explain(ws: Workspace, ref_a: str, ref_b: str) -> Explanation:
     ida, idb = store.record_id(ws, ref_a), store.record_id(ws, ref_b)
     if ida == idb:
         raise UsageError("both references name the same record")
-    frame = store.load_records_frame(ws, [ida, idb])
+    frame = store.load_records_frame(ws, _sharers(ws, ida, idb))
     tf_counts = {}
     for col in _tf_columns(settings):
         total = int(ws.scalar(f"SELECT count({col}) FROM records"))
@@ -43,10 +63,10 @@ def explain(ws: Workspace, ref_a: str, ref_b: str) -> Explanation:
                              for f, l in names},
                             int(ws.scalar("SELECT count(*) FROM records WHERE n_first IS NOT NULL AND n_last IS NOT NULL")))
     feats = Features.build(frame, settings, junk=load_junk(ws), tf_counts=tf_counts)
-    vec = compare_pairs(feats, settings, np.array([0]), np.array([1]))
+    pos = {int(r): i for i, r in enumerate(frame["id"])}
+    vec = compare_pairs(feats, settings, np.array([pos[min(ida, idb)]]), np.array([pos[max(ida, idb)]]))
     weight, prob, fw = model.score(vec, settings)
     adj = model.household_adjustment(vec.levels, fw, settings)
-    pos = {int(r): i for i, r in enumerate(frame["id"])}
     refs = {ida: ref_a, idb: ref_b}
     first, second = sorted((ida, idb))
     out = Explanation(refs[first], refs[second], float(prob[0]), float(weight[0]), model.prior_weight)
