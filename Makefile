@@ -51,6 +51,7 @@ $(BENCH_VENV)/.installed: pyproject.toml
 
 bench: venv $(BENCH_VENV)/.installed
 	$(PY) -m bench.run --out BENCHMARKS.md --peer-python $(BENCH_VENV)/bin/python
+	$(HEADLESS) $(PY) -m bench.gui_responsiveness --append BENCHMARKS.md
 
 dist: venv translations
 	$(PY) -m pip install -q -c requirements.lock -e '.[dev,package]'
