@@ -39,17 +39,35 @@ def matched(demo_db, tmp_path):
     ws.close()
 
 
-def test_full_match_review_priority_weighs_the_sizes_of_the_new_profiles(matched):
-    ws = matched
+def _review_priorities(ws) -> np.ndarray:
     rows = ws.query("SELECT p.probability, p.priority, pa.n_records, pb.n_records FROM pairs p "
                     "JOIN memberships ma ON ma.record_id = p.a JOIN profiles pa ON pa.id = ma.profile_id "
                     "JOIN memberships mb ON mb.record_id = p.b JOIN profiles pb ON pb.id = mb.profile_id "
                     "WHERE p.band = 'review'")
-    assert len(rows) > 5
-    assert any(r[2] + r[3] > 2 for r in rows)  # some review pairs touch merged profiles
-    arr = np.array([tuple(r) for r in rows], np.float64)
+    return np.array([tuple(r) for r in rows], np.float64).reshape(-1, 4)
+
+
+def test_full_match_review_priority_weighs_the_sizes_of_the_new_profiles(matched):
+    ws = matched
+    arr = _review_priorities(ws)
+    assert len(arr) > 5
+    assert (arr[:, 2] + arr[:, 3] > 2).any()  # some review pairs touch merged profiles
     assert arr[:, 1] == pytest.approx(review_priority(arr[:, 0], arr[:, 2] + arr[:, 3]))
     assert ws.scalar("SELECT count(*) FROM pairs WHERE band != 'review' AND priority IS NOT NULL") == 0
+
+
+def test_incremental_match_review_priority_weighs_the_sizes_of_the_new_profiles(tmp_path):
+    manifest = generate_contacts_only(tmp_path / "demo", records=1200)
+    with Workspace(tmp_path / "w.db") as ws:
+        *first, last = manifest.files
+        for f in first:
+            run_import(ws, plan_import(str(f.path), ws=ws))
+        run_match(ws)
+        run_import(ws, plan_import(str(last.path), ws=ws))
+        assert run_match(ws).mode == "incremental"
+        arr = _review_priorities(ws)
+        assert len(arr) > 5 and (arr[:, 2] + arr[:, 3] > 2).any()
+        assert arr[:, 1] == pytest.approx(review_priority(arr[:, 0], arr[:, 2] + arr[:, 3]))
 
 
 def test_golden_refresh_in_many_small_batches_gives_the_rows_of_one_batch(matched, monkeypatch):

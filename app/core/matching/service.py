@@ -192,12 +192,13 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
             seeds = set(record_ids[new_mask].tolist())
             change = recluster(ws, seeds, settings=settings, refresh=False)
             touched, merged, info, refs, created = set(change["profiles"]), change["merged"], None, None, set()
-            set_priorities(ws)
         progress.update(0.9, messages.text("progress.updating_profiles_log"))
         _log_auto_merges(ws, merged, auto_thr, info, refs)
         del info, refs, names
         with journal.known(ws) if full else nullcontext():  # the profiles' old rows are noted above
             refresh_profiles(ws, touched, created)
+        if not full:
+            set_priorities(ws)  # after the refresh: the review order weighs the profiles' real sizes
         if merged:  # the run's merges are one undoable step, kept under its last decision
             changes.store(int(ws.scalar("SELECT max(id) FROM decisions")))
     result.auto_merged = len(merged)
