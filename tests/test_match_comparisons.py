@@ -197,3 +197,14 @@ def test_an_address_seen_shared_is_its_named_owners_own():
     family = {**bruno, "email": "famiglia.novelli@hotmail.it"}
     assert level("email", family, family, extra=[{**family, "first_name": "Anna"}]) == \
         "same address, used by several people (no evidence)"
+
+
+def test_a_local_part_at_two_providers_is_read_once():
+    """paola.mariani81@ at two providers: the email comparison weighs the local part; the name and
+    year it spells are not counted again as hints."""
+    thin = {"email": "paola.mariani81@alice.it"}
+    named = {"first_name": "Paola", "last_name": "Mariani", "birth_date": "1981-03-02"}
+    assert level("email_hints", thin, named) == "email names the person and birth year"
+    other_provider = {**named, "email": "paola.mariani81@libero.it"}
+    assert level("email", thin, other_provider) == "same name at another domain"
+    assert level("email_hints", thin, other_provider) == "missing"

@@ -52,7 +52,23 @@ def compare_pairs(feats: Features, settings: MatchSettings, pa: np.ndarray, pb: 
         levels[:, k] = lv
         if t is not None:
             tf[k] = t
+    _local_part_once(levels, tf, settings)
     return Vectors(levels, tf)
+
+
+def _local_part_once(levels: np.ndarray, tf: dict[int, np.ndarray], settings: MatchSettings) -> None:
+    """Two emails with one local part at two providers (paola.mariani81@gmail / @libero): the email
+    comparison weighs that local part; the name and year it spells are not read again as hints
+    (counted twice, two namesakes born the same year merged at a million records)."""
+    names = [c.name for c in settings.comparisons]
+    if "email" not in names or "email_hints" not in names:
+        return
+    e, h = names.index("email"), names.index("email_hints")
+    local = [i for i, lv in enumerate(settings.comparisons[e].levels, start=1) if lv.test == "same_local"]
+    hit = np.isin(levels[:, e], local)
+    levels[hit, h] = 0
+    if h in tf:
+        tf[h][hit] = np.nan
 
 
 @dataclass
