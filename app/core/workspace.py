@@ -38,6 +38,13 @@ def utcnow() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+# A review pair is still open unless its two records already share a profile (settled through others);
+# the status bar and the review queue count the same pairs.
+PAIR_PROFILES = ("LEFT JOIN memberships ma ON ma.record_id = p.a "
+                 "LEFT JOIN memberships mb ON mb.record_id = p.b")
+PAIR_OPEN = "(ma.profile_id IS NULL OR mb.profile_id IS NULL OR ma.profile_id != mb.profile_id)"
+
+
 class Workspace:
     """An open workspace file. Not shareable across threads: open one per thread."""
 
@@ -180,10 +187,7 @@ class Workspace:
             "records": q("SELECT count(*) FROM records"),
             "events": q("SELECT count(*) FROM events"),
             "profiles": q("SELECT count(*) FROM profiles"),
-            # pairs still open: a pair whose two records already share a profile was settled through others
-            "review": q("SELECT count(*) FROM pairs p LEFT JOIN memberships ma ON ma.record_id = p.a "
-                        "LEFT JOIN memberships mb ON mb.record_id = p.b WHERE p.band = 'review' AND "
-                        "(ma.profile_id IS NULL OR mb.profile_id IS NULL OR ma.profile_id != mb.profile_id)"),
+            "review": q(f"SELECT count(*) FROM pairs p {PAIR_PROFILES} WHERE p.band = 'review' AND {PAIR_OPEN}"),
         }
 
     def close(self) -> None:

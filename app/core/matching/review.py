@@ -19,7 +19,7 @@ from app.core.matching import service, store
 from app.core.matching.evidence import evidence_json
 from app.core.matching.model import HOUSEHOLD, Vectors
 from app.core.profiles import journal
-from app.core.workspace import Workspace, utcnow
+from app.core.workspace import PAIR_OPEN, PAIR_PROFILES, Workspace, utcnow
 
 DIRTY_KEY = "matching.queue_dirty"
 DECISIONS = ("accept", "reject", "skip")
@@ -60,9 +60,7 @@ class Decision:
 def _where(sources: list[str] | None, min_p: float, max_p: float) -> tuple[str, list]:
     sql = ("FROM pairs p JOIN records ra ON ra.id = p.a JOIN sources sa ON sa.id = ra.source_id "
            "JOIN records rb ON rb.id = p.b JOIN sources sb ON sb.id = rb.source_id "
-           "LEFT JOIN memberships ma ON ma.record_id = p.a LEFT JOIN memberships mb ON mb.record_id = p.b "
-           "WHERE p.band = 'review' AND p.probability >= ? AND p.probability <= ? "
-           "AND (ma.profile_id IS NULL OR mb.profile_id IS NULL OR ma.profile_id != mb.profile_id)")
+           f"{PAIR_PROFILES} WHERE p.band = 'review' AND p.probability >= ? AND p.probability <= ? AND {PAIR_OPEN}")
     params: list = [min_p, max_p]
     if sources:
         marks = ",".join("?" * len(sources))
