@@ -15,48 +15,62 @@ from app.core.matching.comparisons import PairContext, compare_string
 from app.core.matching.settings import Comparison
 
 
-def _token_table(feats) -> pd.DataFrame:
-    """Long table (email code, token) of the name tokens read from each distinct email."""
+class _HintIndex:
+    """The emails' name tokens as integer keys (email code × vocabulary + word code), so that "does
+    this email spell that name" is a sorted-array lookup over a million pairs, not a join of strings."""
+
+    def __init__(self, feats, variants_of):
+        hints = feats.hints_by_code
+        tok_e = np.fromiter((e for e, h in enumerate(hints) for _ in h[0]), np.int64)
+        tok_w = [t for h in hints for t in h[0]]
+        names = feats.coded("n_first").values  # first and last names share this vocabulary
+        firsts = pd.unique(feats.frame["n_first"].dropna().to_numpy(object))
+        var_first, var_word = [], []
+        for v in firsts:
+            for x in variants_of(v) | {v}:
+                var_first.append(v)
+                var_word.append(x)
+        words = pd.Index(pd.unique(np.concatenate([np.asarray(names, object), np.asarray(tok_w, object),
+                                                   np.asarray(var_word, object)])))
+        self.size = len(words) + 1
+        self.tokens = np.unique(tok_e * self.size + words.get_indexer(np.asarray(tok_w, object)))
+        self.name_word = words.get_indexer(np.asarray(names, object))  # name code → word code
+        # each first name's variants (itself included) as a CSR table indexed by its word code
+        vf, vw = words.get_indexer(np.asarray(var_first, object)), words.get_indexer(np.asarray(var_word, object))
+        order = np.argsort(vf, kind="stable")
+        self.var_word = vw[order]
+        self.var_start = np.searchsorted(vf[order], np.arange(self.size))
+        self.var_len = np.diff(np.r_[self.var_start, len(vf)])
+        first_words = {x for h in hints for x in h[0]}
+        from app.core.normalize import first_name_info
+
+        known = {t: bool(first_name_info(t)[0]) for t in first_words}
+        # per email code: how many of its tokens are known first names
+        self.first_count = np.array([sum(known[t] for t in h[0]) for h in hints] + [0], np.int64)
+
+    def has(self, e: np.ndarray, word: np.ndarray) -> np.ndarray:
+        """Per row: email ``e`` has word ``word`` (a word code, -1 = none) among its tokens."""
+        key = e.astype(np.int64) * self.size + word
+        at = np.searchsorted(self.tokens, key).clip(max=max(len(self.tokens) - 1, 0))
+        return (word >= 0) & (self.tokens[at] == key) if len(self.tokens) else np.zeros(len(e), bool)
+
+    def has_variant(self, e: np.ndarray, word: np.ndarray) -> np.ndarray:
+        """Per row: email ``e`` spells first name ``word`` or one of its variants (Peppe for Giuseppe)."""
+        w = np.maximum(word, 0)
+        n = np.where(word >= 0, self.var_len[w], 0)
+        row = np.repeat(np.arange(len(e)), n)
+        offset = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)
+        hit = self.has(e[row], self.var_word[self.var_start[w[row]] + offset])
+        out = np.zeros(len(e), bool)
+        out[row[hit]] = True
+        return out
+
+
+def _hint_index(feats, variants_of) -> _HintIndex:
     cache = feats.__dict__.setdefault("_hint_tables", {})
-    if "tokens" not in cache:
-        rows = [(e, t) for e, h in enumerate(feats.hints_by_code) for t in h[0]]
-        cache["tokens"] = pd.DataFrame(rows, columns=["e", "tok"]).drop_duplicates()
-    return cache["tokens"]
-
-
-def _first_name_tokens(feats) -> np.ndarray:
-    """Per email code: how many of its tokens are known first names."""
-    from app.core.normalize import first_name_info
-
-    cache = feats.__dict__.setdefault("_hint_tables", {})
-    if "first_count" not in cache:
-        known = {}
-        counts = np.zeros(len(feats.hints_by_code) + 1, np.int64)
-        for e, h in enumerate(feats.hints_by_code):
-            for t in h[0]:
-                if t not in known:
-                    known[t] = first_name_info(t)[0]
-                counts[e] += known[t]
-        cache["first_count"] = counts
-    return cache["first_count"]
-
-
-def _variants_table(feats, variants_of) -> pd.DataFrame:
-    """Long table (first name, variant) of the records' first names, the name itself included."""
-    cache = feats.__dict__.setdefault("_hint_tables", {})
-    if "variants" not in cache:
-        names = feats.frame["n_first"].dropna().unique()
-        rows = [(v, x) for v in names for x in variants_of(v) | {v}]
-        cache["variants"] = pd.DataFrame(rows, columns=["first", "variant"])
-    return cache["variants"]
-
-
-def _hits(pairs: pd.DataFrame, tokens: pd.DataFrame, column: str, size: int) -> np.ndarray:
-    """Pairs (by ``i``) whose email (e) has ``column``'s value among its tokens."""
-    m = pairs[["i", "e", column]].dropna().merge(tokens, left_on=["e", column], right_on=["e", "tok"])
-    out = np.zeros(size, bool)
-    out[m["i"].to_numpy(np.int64)] = True
-    return out
+    if "index" not in cache:
+        cache["index"] = _HintIndex(feats, variants_of)
+    return cache["index"]
 
 
 def compare_email_hints(comp: Comparison, ctx: PairContext):
@@ -74,12 +88,14 @@ def compare_email_hints(comp: Comparison, ctx: PairContext):
     no_first, no_last = f["n_first"].isna().to_numpy(), f["n_last"].isna().to_numpy()
     first, last = f["n_first"].to_numpy(), f["n_last"].to_numpy()
     year = feats.birth_parts[:, 0]
-    tokens = _token_table(feats)
-    first_count = _first_name_tokens(feats)
+    index = _hint_index(feats, first_name_variants)
+    first_count = index.first_count
+    name_codes = feats.coded("n_first").codes, feats.coded("n_last").codes
+    first_word = np.where(name_codes[0] >= 0, index.name_word[np.maximum(name_codes[0], 0)], -1)
+    last_word = np.where(name_codes[1] >= 0, index.name_word[np.maximum(name_codes[1], 0)], -1)
     tests = [lv.test for lv in comp.levels]
     best = np.zeros(len(ctx.pa), np.int8)
     named_at = np.full(len(ctx.pa), -1, np.int64)  # the named record of each pair (for its name's frequency)
-    names_of = _variants_table(feats, first_name_variants)
     for src, dst in ((ctx.pa, ctx.pb), (ctx.pb, ctx.pa)):
         # a part of the name missing, or a birth year only the email tells
         renamed = ~no_first[src] & ~no_last[src] & (last[src] != last[dst])  # a maiden name in the email?
@@ -88,19 +104,19 @@ def compare_email_hints(comp: Comparison, ctx: PairContext):
         if not len(idx):
             continue
         s, d = src[idx], dst[idx]
-        pairs = pd.DataFrame({"i": np.arange(len(idx)), "e": ecode[s], "first": first[d], "last": last[d]})
-        has_surname = _hits(pairs, tokens, "last", len(idx))
-        variants = pairs[["i", "e", "first"]].dropna().merge(names_of, on="first")
-        has_first = _hits(variants.drop(columns="first").rename(columns={"variant": "first"}), tokens, "first",
-                          len(idx))
-        first_is_token = _hits(pairs, tokens, "first", len(idx))
+        e = ecode[s]
+        has_surname = index.has(e, last_word[d])
+        has_first = index.has_variant(e, first_word[d])
+        first_is_token = index.has(e, first_word[d])
         lacks_first, lacks_last = no_first[s], no_last[s]
         named = pd.notna(first[d])
         # Teresa Guarino's teresa.torrazzi85@ names Teresa Torrazzi: first name and surname both read
         full = ((lacks_first | lacks_last) & (has_first | ~lacks_first) & (has_surname | ~lacks_last)
                 | renamed[idx] & has_first & has_surname)
         email_year = hint_year[ecode[s]]
-        initial_ok = np.array([bool(fn) and fn[0] in initials[e] for fn, e in zip(first[d], ecode[s])], bool)
+        initial_ok = np.zeros(len(idx), bool)
+        ask = np.flatnonzero(lacks_first & lacks_last & has_surname)
+        initial_ok[ask] = [bool(fn) and fn[0] in initials[e] for fn, e in zip(first[d[ask]], ecode[s[ask]])]
         results = {
             "hint_full_year": full & (email_year > 0) & (email_year == year[d]),
             "hint_full": full,

@@ -43,7 +43,16 @@ def _holdings(feats: Features, comp: Comparison) -> pd.DataFrame:
 
 
 def identifier_u(feats: Features, comp: Comparison) -> dict[int, float]:
-    """u of each equality level (index → probability) of an identifier comparison."""
+    """u of each equality level (index → probability) of an identifier comparison (a fact of the
+    records: computed once per run, though training reads it on each of its passes)."""
+    cache = feats.__dict__.setdefault("_identifier_u", {})
+    key = (comp.name, tuple(comp.columns), tuple(lv.test for lv in comp.levels))
+    if key not in cache:
+        cache[key] = _identifier_u(feats, comp)
+    return dict(cache[key])
+
+
+def _identifier_u(feats: Features, comp: Comparison) -> dict[int, float]:
     levels = {i: lv.test for i, lv in enumerate(comp.levels, start=1) if lv.test in EQUALITY_TESTS}
     if not levels:
         return {}

@@ -40,6 +40,10 @@ KEY_FIELDS: dict[str, tuple[str, ...]] = {
     "birth_yd": ("birth_date",),
 }
 MIN_SESSION_PAIRS = 50
+# Random pairs read for u: ten per record, at least 50k (a level as rare as one pair in 10^4 is still
+# seen a few times), at most the settings' cap — a small shop's workspace need not pay a million's.
+U_PAIRS_PER_RECORD = 10
+U_MIN_PAIRS = 50_000
 NEUTRAL_TESTS = {"shared"}
 PRIOR_PAIRS = 20.0  # matches' worth of the starting m in each EM session  # levels whose weight is 0 by definition (a family inbox)
 
@@ -62,7 +66,7 @@ def random_pairs(feats: Features, settings: MatchSettings) -> Vectors:
     """Comparison vectors of uniformly random record pairs (the sample u is read from)."""
     rng = np.random.default_rng(settings.seed)
     n = feats.n
-    size = min(settings.u_sample_pairs, max(n * (n - 1) // 2, 1))
+    size = min(settings.u_sample_pairs, max(n * (n - 1) // 2, 1), max(U_MIN_PAIRS, U_PAIRS_PER_RECORD * n))
     a, b = rng.integers(0, n, size), rng.integers(0, n, size)
     keep = a != b
     return compare_pairs(feats, settings, np.minimum(a, b)[keep], np.maximum(a, b)[keep])
