@@ -49,7 +49,36 @@ PRIOR_PAIRS = 20.0  # matches' worth of the starting m in each EM session  # lev
 
 
 def distinct_vectors(levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct comparison vectors and their counts (rows packed into one integer: fast unique)."""
+    """Distinct comparison vectors and their counts."""
+    vectors, vid = _vector_ids(levels)
+    return vectors, np.bincount(vid, minlength=len(vectors)).astype(np.int64)
+
+
+class _Collapsed:
+    """The candidates' comparison vectors collapsed once per training to (distinct vector, rule
+    mask, count): every EM session and the prior then read a table of thousands of rows, not the
+    millions of candidate pairs a large workspace has."""
+
+    def __init__(self, levels: np.ndarray, rule_mask: np.ndarray):
+        self.vectors, vid = _vector_ids(levels)
+        combo = np.unique(vid.astype(np.int64) << 32 | rule_mask.astype(np.int64), return_counts=True)
+        self.vid, self.mask, self.count = combo[0] >> 32, (combo[0] & 0xFFFFFFFF).astype(np.uint32), combo[1]
+
+    def rule(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Distinct vectors of the pairs rule ``i`` proposed, with their counts (as distinct_vectors)."""
+        sel = ((self.mask >> np.uint32(i)) & np.uint32(1)).astype(bool)
+        counts = np.bincount(self.vid[sel], weights=self.count[sel], minlength=len(self.vectors)).astype(np.int64)
+        seen = np.flatnonzero(counts)
+        return self.vectors[seen], counts[seen]
+
+    def all(self) -> tuple[np.ndarray, np.ndarray]:
+        counts = np.bincount(self.vid, weights=self.count, minlength=len(self.vectors)).astype(np.int64)
+        seen = np.flatnonzero(counts)
+        return self.vectors[seen], counts[seen]
+
+
+def _vector_ids(levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct rows and each row's index among them (rows packed into one integer: fast unique)."""
     if not len(levels):
         return levels, np.zeros(0, np.int64)
     radix = levels.max(axis=0).astype(np.int64) + 1
@@ -57,9 +86,10 @@ def distinct_vectors(levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         key = np.zeros(len(levels), np.int64)
         for k in range(levels.shape[1]):
             key = key * radix[k] + levels[:, k]
-        _, first, counts = np.unique(key, return_index=True, return_counts=True)
-        return levels[first], counts
-    return np.unique(levels, axis=0, return_counts=True)
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        return levels[first], inverse.reshape(-1)
+    vectors, inverse = np.unique(levels, axis=0, return_inverse=True)
+    return vectors, inverse.reshape(-1)
 
 
 def random_pairs(feats: Features, settings: MatchSettings) -> Vectors:
@@ -144,11 +174,12 @@ def train(feats: Features, settings: MatchSettings, cand_levels: np.ndarray, rul
     names = [c.name for c in settings.comparisons]
     sample = random_pairs(feats, settings)
     u = estimate_u(feats, settings, sample)
-    model = _fit(feats, settings, u, cand_levels, rule_mask, labelled)
+    collapsed = _Collapsed(cand_levels, rule_mask)
+    model = _fit(feats, settings, u, collapsed, labelled)
     _, prob, _ = model.score(sample, settings)
     likely = float(prob.sum())
     u = estimate_u(feats, settings, sample, 1.0 - prob)
-    model = _fit(feats, settings, u, cand_levels, rule_mask, labelled)
+    model = _fit(feats, settings, u, collapsed, labelled)
     model.notes.insert(0, f"u from {len(prob):,} random pairs, about {likely:,.0f} of them one person")
     model.names = names
     model.household_rate = home_sharing_rate(feats)
@@ -156,8 +187,8 @@ def train(feats: Features, settings: MatchSettings, cand_levels: np.ndarray, rul
     return model
 
 
-def _fit(feats: Features, settings: MatchSettings, u: list[np.ndarray], cand_levels: np.ndarray,
-         rule_mask: np.ndarray, labelled: tuple[np.ndarray, np.ndarray] | None) -> Model:
+def _fit(feats: Features, settings: MatchSettings, u: list[np.ndarray], cands: _Collapsed,
+         labelled: tuple[np.ndarray, np.ndarray] | None) -> Model:
     """m by EM sessions (one per blocking rule) and the prior, for a given u."""
     K = len(settings.comparisons)
     names = [c.name for c in settings.comparisons]
@@ -168,25 +199,25 @@ def _fit(feats: Features, settings: MatchSettings, u: list[np.ndarray], cand_lev
     lab_levels = labelled[0] if labelled is not None else np.zeros((0, K), np.int8)
     lab_fixed = labelled[1].astype(np.float64) if labelled is not None else np.zeros(0)
     for i, rule in enumerate(settings.blocking[:32]):
-        sel = ((rule_mask >> np.uint32(i)) & np.uint32(1)).astype(bool)
-        if sel.sum() < MIN_SESSION_PAIRS:
+        vecs, counts = cands.rule(i)
+        n_pairs = int(counts.sum())
+        if n_pairs < MIN_SESSION_PAIRS:
             continue
         excluded = {f for key in rule.keys for f in KEY_FIELDS.get(key, ())}
         active = np.array([n not in excluded for n in names])
-        vecs, counts = distinct_vectors(cand_levels[sel])
         vecs = np.concatenate([vecs, lab_levels])
         counts = np.concatenate([counts.astype(np.float64), np.full(len(lab_levels), settings.label_weight)])
         fixed = np.concatenate([np.full(len(vecs) - len(lab_levels), np.nan), lab_fixed])
         m, lam, iters = em_session(vecs, counts, fixed, u, m0, active, settings)
-        weight = lam * sel.sum()
+        weight = lam * n_pairs
         for k in np.flatnonzero(active):
             if (vecs[:, k] > 0).any():
                 m_sum[k] += weight * m[k]
                 w_sum[k] += weight
-        notes.append(f"EM on '{rule.name}': {sel.sum():,} pairs, {lam:.1%} matches, {iters} iterations")
+        notes.append(f"EM on '{rule.name}': {n_pairs:,} pairs, {lam:.1%} matches, {iters} iterations")
     m_final = []
     for k, comp in enumerate(settings.comparisons):
-        seen = np.unique(cand_levels[:, k]) if len(cand_levels) else np.zeros(0)
+        seen = np.unique(cands.vectors[:, k]) if len(cands.vectors) else np.zeros(0)
         if len(seen[seen > 0]) <= 1:  # no variation (one source, a field nobody has): no evidence
             m_final.append(u[k].copy())
             continue
@@ -200,17 +231,17 @@ def _fit(feats: Features, settings: MatchSettings, u: list[np.ndarray], cand_lev
         for i, level in enumerate(comp.levels, start=1):
             if level.test in NEUTRAL_TESTS:
                 m_final[k][i] = u[k][i] * m_final[k][1:].sum() / max(u[k][1:].sum(), MIN_PROB)
-    prior = _prior(feats.n, cand_levels, m_final, u)
+    prior = _prior(feats.n, cands, m_final, u)
     return Model(names, [c.labels for c in settings.comparisons], [list(map(float, x)) for x in m_final],
                  [list(map(float, x)) for x in u], prior, tf_floor=1.0 / max(feats.n, 1), notes=notes)
 
 
-def _prior(n: int, cand_levels: np.ndarray, m: list[np.ndarray], u: list[np.ndarray]) -> float:
+def _prior(n: int, cands: _Collapsed, m: list[np.ndarray], u: list[np.ndarray]) -> float:
     """Share of matches among all pairs: EM on λ alone over the candidates, then scaled."""
     total = max(n * (n - 1) / 2, 1.0)
-    if not len(cand_levels):
+    if not len(cands.vectors):
         return min(1.0 / total, 0.5)
-    vecs, counts = distinct_vectors(cand_levels)
+    vecs, counts = cands.all()
     ratio = _log_ratio(m, u, vecs, np.ones(vecs.shape[1], bool))
     lam = 0.1
     for _ in range(100):
@@ -219,4 +250,4 @@ def _prior(n: int, cand_levels: np.ndarray, m: list[np.ndarray], u: list[np.ndar
         if abs(new - lam) < 1e-7:
             break
         lam = new
-    return min(max(lam * len(cand_levels), 1.0) / total, 0.5)
+    return min(max(lam * int(counts.sum()), 1.0) / total, 0.5)
