@@ -81,12 +81,17 @@ def _split(full: str) -> tuple[str | None, str | None]:
 def _text(value: object) -> str | None:
     if value is None:
         return None
-    text = str(value).strip()
+    text = (value if value.__class__ is str else str(value)).strip()
     return text or None
 
 
 def _fold(text: str | None) -> str | None:
     return " ".join(text.casefold().split()) if text else None
+
+
+# Pure functions of one string, called for the same few thousand names and towns over and over
+_name_key = lru_cache(maxsize=1 << 16)(name_key)
+_city_key = lru_cache(maxsize=1 << 16)(city_key)
 
 
 # -- what each record says about each field -------------------------------------------------------
@@ -100,17 +105,19 @@ def _typed_backwards(first_key: str, last_key: str) -> bool:
 def _name(m: Member) -> Parts | None:
     f = m.fields
     first, last = _text(f.get("first_name")), _text(f.get("last_name"))
-    if not first and not last and _text(f.get("full_name")):
-        first, last = _split(_text(f.get("full_name")))
     if not first and not last:
-        return None
-    keys = name_key(first), name_key(last)
+        full = _text(f.get("full_name"))
+        if full:
+            first, last = _split(full)
+        if not first and not last:
+            return None
+    keys = _name_key(first), _name_key(last)
     if keys[0] and keys[1] and _typed_backwards(*keys):
         return (last, first), (keys[1], keys[0])
     return (first, last), keys
 
 
-def _address(m: Member) -> Parts | None:
+def _address_value(m: Member) -> tuple[str | None, ...] | None:
     f = m.fields
     street, number, extra = _text(f.get("address")), _text(f.get("street_number")), _text(f.get("address2"))
     if street and number and number.casefold() not in street.casefold().split():
@@ -121,9 +128,17 @@ def _address(m: Member) -> Parts | None:
     postcode = m.n_postcode or _text(f.get("postcode"))
     if not (street or city or postcode):
         return None
-    province = m.n_province or _text(f.get("province"))
-    value = (street, postcode, city, province, m.n_country)
-    return value, (_fold(street), postcode, city_key(city) if city else None, province, m.n_country)
+    return street, postcode, city, m.n_province or _text(f.get("province")), m.n_country
+
+
+def _address_key(value: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    street, postcode, city, province, country = value
+    return _fold(street), postcode, _city_key(city) if city else None, province, country
+
+
+def _address(m: Member) -> Parts | None:
+    value = _address_value(m)
+    return None if value is None else (value, _address_key(value))
 
 
 def _single(get: Callable[[Member], str | None]) -> Callable[[Member], Parts | None]:
@@ -133,12 +148,16 @@ def _single(get: Callable[[Member], str | None]) -> Callable[[Member], Parts | N
     return parts
 
 
+def _company(m: Member) -> str | None:
+    return _text(m.fields.get("company"))
+
+
 EXTRACT: dict[str, Callable[[Member], Parts | None]] = {
     "name": _name,
     "address": _address,
     "birth_date": _single(lambda m: m.n_birth),
     "gender": _single(lambda m: m.n_gender),
-    "company": _single(lambda m: _text(m.fields.get("company"))),
+    "company": _single(_company),
 }
 PARTS = {"name": GROUPS["name"], "address": GROUPS["address"], "birth_date": ("birth_date",),
          "gender": ("gender",), "company": ("company",)}
@@ -167,107 +186,142 @@ def _order(rule: str, rank: int, at: float, completeness: int, count: int) -> tu
     return -completeness, rank, -at  # most_complete
 
 
-def _field(field: str, rule: str, members: list[Member], ranks: dict[str, int]) -> dict | None:
-    extract = EXTRACT[field]
-    cands = []
-    for m in members:
-        parts = extract(m)
-        if parts is not None:
-            cands.append((parts[0], parts[1], m))
-    if not cands:
-        return None
+def _only(part_names: tuple[str, ...], value: tuple, rule: str, m: Member, ref: str, out: dict) -> None:
+    """The entries of a field only one record gives: nothing to weigh."""
+    source, at = m.source, m.as_of
+    for part, v in zip(part_names, value):
+        if v is not None:
+            out[part] = {"value": v, "source": source, "ref": ref, "at": at, "rule": rule,
+                         "values": [{"value": v, "sources": [source], "refs": [ref], "at": at, "count": 1}]}
+
+
+def _field(field: str, rule: str, cands: list[tuple], out: dict) -> None:
+    """Add the entries of ``field`` to ``out``. ``cands``: (value, key, member, rank, ref) of each record
+    that says something about it, in record order."""
     if len(cands) == 1:  # most profiles: one record says it, nothing to weigh
-        value, _, m = cands[0]
-        return {part: {"value": value[i], "source": m.source, "ref": m.ref, "at": m.as_of, "rule": rule,
-                       "values": [{"value": value[i], "sources": [m.source], "refs": [m.ref], "at": m.as_of,
-                                   "count": 1}]}
-                for i, part in enumerate(PARTS[field]) if value[i] is not None}
+        value, _, m, _, ref = cands[0]
+        _only(PARTS[field], value, rule, m, ref, out)
+        return
     counts: dict[tuple, int] = {}
-    for _, key, _ in cands:
-        counts[key] = counts.get(key, 0) + 1
+    for c in cands:
+        counts[c[1]] = counts.get(c[1], 0) + 1
     essential = ESSENTIAL.get(field, ())
-
-    def order(c: tuple) -> tuple:
-        value, key, m = c
+    keyed = []
+    for c in cands:  # sort keys as _order builds them (whole groups first, the record id last)
+        value, key, m, rank, _ = c
         whole = 0 if all(value[i] for i in essential) else 1
-        return (whole, *_order(rule, ranks.get(m.source, 99), m.at, _completeness(field, value),
-                                counts[key]), m.record_id)
-
-    cands.sort(key=order)
-    best_value, best_key, best = cands[0]
-    out = {}
+        if rule == "source_priority":
+            k = (whole, rank, -m.at, -_completeness(field, value), m.record_id)
+        elif rule == "most_recent":
+            k = (whole, -m.at, rank, -_completeness(field, value), m.record_id)
+        elif rule == "most_frequent":
+            k = (whole, -counts[key], rank, -m.at, m.record_id)
+        else:
+            k = (whole, -_completeness(field, value), rank, -m.at, m.record_id)
+        keyed.append((k, c))
+    keyed.sort(key=lambda kc: kc[0])
+    cands = [c for _, c in keyed]
+    best_value, best_key, best, _, best_ref = cands[0]
     for i, part in enumerate(PARTS[field]):
-        source = best if best_value[i] is not None else _filler(field, i, best_key, cands)
-        if source is None:
-            continue
-        values: dict[str | None, dict] = {}
-        for value, key, m in cands:  # already in rule order: the first spelling of a value is its best
-            if value[i] is None:
+        if best_value[i] is not None:
+            source, value, ref = best, best_value[i], best_ref
+        else:
+            filler = _filler(field, i, best_key, cands)
+            if filler is None:
                 continue
-            v = values.get(key[i])
+            value, _, source, _, ref = filler
+            value = value[i]
+        values: dict[str | None, dict] = {}
+        for v_parts, key, m, _, m_ref in cands:  # in rule order: the first spelling of a value is its best
+            v = v_parts[i]
             if v is None:
-                values[key[i]] = {"value": value[i], "sources": [m.source], "refs": [m.ref], "at": m.as_of,
-                                  "count": 1}
+                continue
+            entry = values.get(key[i])
+            if entry is None:
+                values[key[i]] = {"value": v, "sources": [m.source], "refs": [m_ref], "at": m.as_of, "count": 1}
             else:
-                v["count"] += 1
-                v["at"] = max(v["at"], m.as_of)
-                v["refs"].append(m.ref)
-                if m.source not in v["sources"]:
-                    v["sources"].append(m.source)
-        value = best_value[i] if source is best else next(v for v, _, m in cands if m is source)[i]
-        out[part] = {"value": value, "source": source.source, "ref": source.ref, "at": source.as_of, "rule": rule,
+                entry["count"] += 1
+                if m.as_of > entry["at"]:
+                    entry["at"] = m.as_of
+                entry["refs"].append(m_ref)
+                if m.source not in entry["sources"]:
+                    entry["sources"].append(m.source)
+        out[part] = {"value": value, "source": source.source, "ref": ref, "at": source.as_of, "rule": rule,
                      "values": list(values.values())}
-    return out
 
 
-def _filler(field: str, i: int, best_key: tuple, cands: list) -> Member | None:
+def _filler(field: str, i: int, best_key: tuple, cands: list) -> tuple | None:
     """The first candidate (in rule order) with part ``i`` that agrees with the winner wherever both
     have a value (an address must share at least one part: a CAP from another street is no fill)."""
-    for value, key, m in cands[1:]:
+    for c in cands[1:]:
+        value, key = c[0], c[1]
         if value[i] is None:
             continue
         shared = [j for j in range(len(key)) if j != i and key[j] is not None and best_key[j] is not None]
         if all(key[j] == best_key[j] for j in shared) and (shared or field not in OVERLAP):
-            return m
+            return c
     return None
 
 
-def _contacts(kind: str, rule: str, members: list[Member], ranks: dict[str, int]) -> list[dict]:
+def _phones_of_one(m: Member, ref: str) -> list[dict]:
+    """What ``_contacts`` gives for one record: its mobile, then its other number (the mobile kept first
+    unless the other is a mobile too and sorts first), the same number twice listed once with two refs."""
+    mobile, phone, source, at = m.n_mobile, m.n_phone, m.source, m.as_of
+    out = []
+    if mobile:
+        out.append({"value": mobile, "primary": False, "source": source, "sources": [source],
+                    "refs": [ref, ref] if phone == mobile else [ref], "at": at, "mobile": True})
+    if phone and phone != mobile:
+        entry = {"value": phone, "primary": False, "source": source, "sources": [source], "refs": [ref],
+                 "at": at, "mobile": _is_mobile(phone)}
+        if mobile and entry["mobile"] and phone < mobile:
+            out.insert(0, entry)
+        else:
+            out.append(entry)
+    if out:
+        out[0]["primary"] = True
+    return out
+
+
+def _contacts(kind: str, rule: str, members: list[tuple]) -> list[dict]:
+    """Emails or phones. ``members``: (member, rank, ref) in record order."""
     groups: dict[str, dict] = {}
-    for m in members:
-        if kind == "email":
-            found = [(m.n_email_key or m.n_email, m.n_email)] if m.n_email else []
+    email = kind == "email"
+    for info in members:
+        m, rank = info[0], info[1]
+        if email:
+            if not m.n_email:
+                continue
+            found = ((m.n_email_key or m.n_email, m.n_email),)
         else:
             found = [(p, p) for p in (m.n_mobile, m.n_phone) if p]
         for key, value in found:
             g = groups.get(key)
             if g is None:
-                g = groups[key] = {"value": value, "best": m, "members": []}
-            g["members"].append(m)
-            if (m.at, -ranks.get(m.source, 99)) > (g["best"].at, -ranks.get(g["best"].source, 99)):
-                g["best"], g["value"] = m, value  # the latest spelling of an address
-            if kind == "phone" and m.n_mobile == value:
+                g = groups[key] = {"value": value, "best": info, "members": []}
+            g["members"].append(info)
+            best = g["best"]
+            if (m.at, -rank) > (best[0].at, -best[1]):
+                g["best"], g["value"] = info, value  # the latest spelling of an address
+            if not email and m.n_mobile == value:
                 g["mobile"] = True
     out = []
     for g in groups.values():
         ms = g["members"]
-        best = min(ms, key=lambda m: (ranks.get(m.source, 99), -m.at))
-        at = max(m.as_of for m in ms)
-        entry = {"value": g["value"], "primary": False, "source": g["best"].source,
-                 "sources": sorted({m.source for m in ms}), "refs": [m.ref for m in ms], "at": at}
-        if kind == "email":
-            entry["cleaned"] = any(m.email_consent == "cleaned" for m in ms)
-            demote = entry["cleaned"]
+        best = min(ms, key=lambda i: (i[1], -i[0].at))
+        entry = {"value": g["value"], "primary": False, "source": g["best"][0].source,
+                 "sources": sorted({i[0].source for i in ms}), "refs": [i[2] for i in ms],
+                 "at": max(i[0].as_of for i in ms)}
+        if email:
+            entry["cleaned"] = demote = any(i[0].email_consent == "cleaned" for i in ms)
         else:
             entry["mobile"] = bool(g.get("mobile")) or _is_mobile(g["value"])
             demote = not entry["mobile"]
-        entry["_key"] = (demote, *_order(rule, ranks.get(best.source, 99), max(m.at for m in ms), 1, len(ms)),
-                         g["value"])
-        out.append(entry)
-    out.sort(key=lambda e: e.pop("_key"))
+        out.append(((demote, *_order(rule, best[1], max(i[0].at for i in ms), 1, len(ms)), g["value"]), entry))
+    out.sort(key=lambda ke: ke[0])  # stable on equal keys, as before
     if out:
-        out[0]["primary"] = True
-    return out
+        out[0][1]["primary"] = True
+    return [entry for _, entry in out]
 
 
 def _tags(members: list[Member]) -> list[dict]:
@@ -286,15 +340,48 @@ def _tags(members: list[Member]) -> list[dict]:
     return sorted(found.values(), key=lambda t: t["value"].casefold())
 
 
+def _golden_of_one(m: Member, rules: dict[str, str]) -> dict:
+    """``compute_golden`` of a profile of one record (most profiles): no candidates to weigh or group."""
+    ref = m.ref
+    fields: dict[str, dict] = {}
+    name = _name(m)
+    if name is not None:
+        _only(GROUPS["name"], name[0], rules["name"], m, ref, fields)
+    address = _address_value(m)
+    if address is not None:
+        _only(GROUPS["address"], address, rules["address"], m, ref, fields)
+    for part, v in (("birth_date", m.n_birth), ("gender", m.n_gender), ("company", _company(m))):
+        if v:
+            _only((part,), (v,), rules[part], m, ref, fields)
+    emails = []
+    if m.n_email:
+        emails.append({"value": m.n_email, "primary": True, "source": m.source, "sources": [m.source],
+                       "refs": [ref], "at": m.as_of, "cleaned": m.email_consent == "cleaned"})
+    return {"fields": fields, "emails": emails, "phones": _phones_of_one(m, ref),
+            "tags": _tags([m]) if m.fields.get("tags") else []}
+
+
 def compute_golden(members: list[Member], ranks: dict[str, int], settings: Survivorship) -> dict:
     """The golden record of one profile (a pure function of its members, the ranks and rules)."""
+    rules = settings.rules
+    if len(members) == 1:
+        return _golden_of_one(members[0], rules)
+    return _golden_of_many(members, ranks, rules)
+
+
+def _golden_of_many(members: list[Member], ranks: dict[str, int], rules: dict[str, str]) -> dict:
+    infos = [(m, ranks.get(m.source, 99), m.ref) for m in members]
     fields: dict[str, dict] = {}
-    for field in EXTRACT:
-        chosen = _field(field, settings.rules[field], members, ranks)
-        if chosen:
-            fields.update(chosen)
-    return {"fields": fields, "emails": _contacts("email", settings.rules["email"], members, ranks),
-            "phones": _contacts("phone", settings.rules["phone"], members, ranks), "tags": _tags(members)}
+    for field, extract in EXTRACT.items():
+        cands = []
+        for m, rank, ref in infos:
+            parts = extract(m)
+            if parts is not None:
+                cands.append((parts[0], parts[1], m, rank, ref))
+        if cands:
+            _field(field, rules[field], cands, fields)
+    return {"fields": fields, "emails": _contacts("email", rules["email"], infos),
+            "phones": _contacts("phone", rules["phone"], infos), "tags": _tags(members)}
 
 
 def golden_value(golden: dict, field: str) -> str | None:
@@ -304,15 +391,22 @@ def golden_value(golden: dict, field: str) -> str | None:
 
 def summary_row(golden: dict, members: list[Member]) -> tuple:
     """The profiles columns in SUMMARY order (golden as JSON text)."""
-    name = " ".join(v for v in (golden_value(golden, "first_name"), golden_value(golden, "last_name")) if v)
+    fields = golden["fields"]
+    first, last, company, city = (fields.get("first_name"), fields.get("last_name"), fields.get("company"),
+                                  fields.get("city"))
+    name = " ".join(e["value"] for e in (first, last) if e and e["value"])
     email = golden["emails"][0]["value"] if golden["emails"] else None
     phone = golden["phones"][0]["value"] if golden["phones"] else None
-    firsts = [m.first_ts for m in members if m.first_ts is not None]
-    lasts = [m.last_ts for m in members if m.last_ts is not None]
-    return (name or golden_value(golden, "company") or email, email, phone, golden_value(golden, "city"),
-            ",".join(sorted({m.source for m in members})), len(members),
-            iso_ts(min(firsts)) if firsts else None, iso_ts(max(lasts)) if lasts else None,
-            orjson.dumps(golden).decode("utf-8"))
+    if len(members) == 1:
+        m = members[0]
+        sources, first_ts, last_ts = m.source, m.first_ts, m.last_ts
+    else:
+        sources = ",".join(sorted({m.source for m in members}))
+        firsts = [m.first_ts for m in members if m.first_ts is not None]
+        lasts = [m.last_ts for m in members if m.last_ts is not None]
+        first_ts, last_ts = min(firsts, default=None), max(lasts, default=None)
+    return (name or (company["value"] if company else None) or email, email, phone, city["value"] if city else None,
+            sources, len(members), iso_ts(first_ts), iso_ts(last_ts), orjson.dumps(golden).decode("utf-8"))
 
 
 def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool = True,
@@ -332,28 +426,33 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
     settings = get_survivorship(ws)
     ranks = source_ranks(ws, settings)
     now = utcnow()
+    n = len(SUMMARY)
     cols = ", ".join(SUMMARY)
-    sets = ", ".join(c + " = ?" for c in SUMMARY)
+    # SQLite compares the stored row with the new one (?1..?n): nothing read back into Python, and a
+    # row that did not change is neither written nor stamped. A profile without a row matches nothing.
+    changed = f"WHERE id = ?{n + 1} AND ({cols}) IS NOT ({', '.join(f'?{i}' for i in range(1, n + 1))})"
+    sets = ", ".join(f"{c} = ?{i}" for i, c in enumerate(SUMMARY, 1))
+    update = (f"UPDATE profiles SET {sets}, updated_at = ?{n + 2} {changed}" if stamp
+              else f"UPDATE profiles SET {sets} {changed}")
+    insert = f"INSERT INTO profiles({cols}, created_at, updated_at, id) VALUES ({', '.join('?' * n)}, ?, ?, ?)"
+    new = set(new)
     activity = all_activity(ws) if len(ids) > MANY else None
     chunks = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
 
-    def read(chunk: list[int]) -> tuple[dict[int, list[Member]], dict[int, tuple]]:
+    def read(chunk: list[int]) -> tuple[dict[int, list[Member]], set[int]]:
         members = load_members(ws, chunk, activity)
-        with temp_ids(ws, chunk, "_golden_pids") as t:
-            current = {r[0]: tuple(r[1:]) for r in ws.execute(
-                f"SELECT p.id, {cols} FROM {t} t CROSS JOIN profiles p ON p.id = t.id")}
-        return members, current
+        wanted = [pid for pid in chunk if pid in new]
+        if not wanted:
+            return members, set()
+        with temp_ids(ws, wanted, "_golden_pids") as t:  # new profiles whose row exists after all
+            return members, {r[0] for r in ws.execute(f"SELECT p.id FROM {t} t CROSS JOIN profiles p ON p.id = t.id")}
 
-    def write(rows: list[tuple], created: list[tuple]) -> None:
-        ws.conn.executemany(f"INSERT INTO profiles({cols}, created_at, updated_at, id) VALUES "
-                            f"({', '.join('?' * len(SUMMARY))}, ?, ?, ?)", ((*r[:-1], now, now, r[-1]) for r in created))
+    def write(rows: list[tuple], created: list[tuple]) -> int:
+        ws.conn.executemany(insert, ((*r[:-1], now, now, r[-1]) for r in created))
         if stamp:
-            ws.conn.executemany(f"UPDATE profiles SET {sets}, updated_at = ? WHERE id = ?",
-                                ((*r[:-1], now, r[-1]) for r in rows))
-        else:
-            ws.conn.executemany(f"UPDATE profiles SET {sets} WHERE id = ?", rows)
+            rows = ((*r, now) for r in rows)
+        return ws.conn.executemany(update, rows).rowcount + len(created)
 
-    written = 0
     with ThreadPoolExecutor(1, thread_name_prefix="unico-golden") as pool:
         pending = pool.submit(read, chunks[0])
         writes = []
@@ -361,25 +460,19 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
             if progress is not None:
                 progress.update(k * BATCH / len(ids), messages.text("progress.golden_records", done=k * BATCH,
                                                                      total=len(ids)))
-            members, current = pending.result()
+            members, existing = pending.result()
             if k + 1 < len(chunks):
                 pending = pool.submit(read, chunks[k + 1])
             rows, created = [], []
             for pid in chunk:
                 ms = members.get(pid)
-                if not ms or (pid not in current and pid not in new):
+                if not ms:
                     continue
-                row = summary_row(compute_golden(ms, ranks, settings), ms)
-                if pid not in current:
-                    created.append((*row, pid))
-                elif row != current[pid]:
-                    rows.append((*row, pid))
+                row = (*summary_row(compute_golden(ms, ranks, settings), ms), pid)
+                (created if pid in new and pid not in existing else rows).append(row)
             del members
             writes.append(pool.submit(write, rows, created))
-            written += len(rows) + len(created)
-        for w in writes:
-            w.result()
-    return written
+        return sum(w.result() for w in writes)
 
 
 def refresh_all(ws: Workspace, progress: Progress | None = None, *, settings: Survivorship | None = None) -> int:
