@@ -56,7 +56,7 @@ class MatchSettings:
     large_workspace: int = 20_000  # from this many records, rules with their own cap use it
     junk_min_records: int = 25  # an email/phone/id on more records than this is junk ...
     junk_min_names: int = 6  # ... when it also carries this many different surnames
-    u_sample_pairs: int = 250_000  # random pairs for the u probabilities
+    u_sample_pairs: int = 250_000  # at most this many random pairs for u (training reads 10 per record, ≥ 50k)
     em_max_iterations: int = 60
     em_tolerance: float = 1e-5
     label_weight: float = 20.0  # how many unlabelled pairs one human decision counts as in EM
