@@ -77,9 +77,18 @@ def mailchimp_zip_table(path: Path) -> Table:
                 status = member_status(info.filename)
                 stream = _MemberStream(z, info, encoding, bom)
                 done["current"] = stream
+                # the member's columns lead the table's (subscribed, often unsubscribed): a complete row
+                # only needs the others appended, in the same order the full rebuild gives
+                n = len(member_headers)
+                prefix = t.headers[:n] == member_headers
+                rest = {h: "" for h in t.headers[n:]}
                 try:
                     for row in _text_records(stream, member_headers, delimiter, header_line, info.filename):
-                        values = {h: row.values.get(h, "") for h in t.headers}
+                        if prefix and len(row.values) == n:
+                            values = row.values
+                            values.update(rest)
+                        else:
+                            values = {h: row.values.get(h, "") for h in t.headers}
                         values[STATUS_COLUMN] = status
                         yield RawRow(row.line, values, row.problem, info.filename)
                 finally:

@@ -16,14 +16,12 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import pandas as pd
-
 from app.core import messages
 from app.core.fields import IDENTITY_FIELDS
-from app.core.importing.convert import Column, Converter, Unit, parser_kind, to_json
+from app.core.importing.convert import UNCACHED, Column, Converter, Unit, parser_kind, to_json
 from app.core.importing.plan import ImportPlan
 from app.core.importing.store_records import RecordRow
-from app.core.normalize import N_COLUMNS, normalize_frame
+from app.core.normalize import N_COLUMNS
 
 NORMALIZER_INPUTS = ("first_name", "last_name", "full_name", "name_particle", "email", "phone", "mobile",
                      "birth_date", "gender", "codice_fiscale", "address", "address2", "street_number", "postcode",
@@ -44,23 +42,48 @@ def raw_json(unit: Unit, dropped: frozenset[str]) -> str:
     if dropped:
         if isinstance(raw, list):
             raw = [{k: v for k, v in r.items() if k not in dropped} for r in raw]
-        else:
-            raw = {k: v for k, v in raw.items() if k not in dropped}
+        else:  # a copy less the few dropped keys: same order as filtering, at C speed
+            raw = raw.copy()
+            for k in dropped:
+                raw.pop(k, None)
     return to_json(raw)
 
 
-def normalized_frame(cols: Mapping[str, Column], positions: list[int], plan: ImportPlan) -> pd.DataFrame:
+def normalized_rows(converter: Converter, cols: Mapping[str, Column], n: int) -> list[tuple]:
+    """The batch's N_COLUMNS, one tuple per row (the converter's normaliser remembers across batches)."""
     data: dict[str, list] = {}
     for name in NORMALIZER_INPUTS:
         col = cols.get(name)
         if col is None:
             continue
-        if name == "birth_date" or parser_kind(name) == "id":
-            # birth dates parsed with the column's own day/month order; ids without "nobody" values
-            data[name] = [col.parsed[i] for i in positions]
-        else:
-            data[name] = [col.cleaned[i] for i in positions]
-    return normalize_frame(pd.DataFrame(data, index=range(len(positions))), plan.region, pad_caps=plan.pad_caps)
+        # birth dates parsed with the column's own day/month order; ids without "nobody" values
+        data[name] = col.parsed if name == "birth_date" or parser_kind(name) == "id" else col.cleaned
+    return converter.normalizer.rows(data, n)
+
+
+def fields_json(cols: Mapping[str, Column], n: int) -> list[str]:
+    """Each row's ``fields``: ``to_json({field: shown value})`` without the empty ones, joined from
+    per-column ``"field":value`` pieces (cached per distinct text value) instead of a dict per row."""
+    pieces: list[list[str]] = []
+    for name, col in cols.items():
+        prefix = to_json(name) + ":"
+        shown = col.shown
+        kind = parser_kind(name)
+        # numbers: 1 == 1.0 == True would share a cache entry; ids, emails, phones: unique, nothing to share
+        if kind == "amount" or kind in UNCACHED:
+            pieces.append(["" if v is None else prefix + to_json(v) for v in shown])
+            continue
+        cache: dict[object, str] = {}
+
+        def piece(v: object, prefix: str = prefix, cache: dict = cache) -> str:
+            text = cache[v] = prefix + to_json(v)
+            return text
+
+        get = cache.get
+        pieces.append(["" if v is None else get(v) or piece(v) for v in shown])
+    if not pieces:
+        return ["{}"] * n
+    return ["{" + ",".join(filter(None, row)) + "}" for row in zip(*pieces)]
 
 
 def consent_lists(cols: Mapping[str, Column], n: int, sms_from_email: bool) -> list[list]:
@@ -91,15 +114,10 @@ def content_key(nvals: Sequence[str | None]) -> str | None:
     return "h:" + hashlib.sha1("|".join(values).encode("utf-8")).hexdigest()[:20]
 
 
-def normalized_rows(frame: pd.DataFrame) -> list[tuple]:
-    """The frame's N_COLUMNS as one tuple per row."""
-    return list(zip(*(frame[c].tolist() for c in N_COLUMNS)))
-
-
 def build_contact_rows(plan: ImportPlan, converter: Converter, units: list[Unit], suppression) -> Built:
     cols = converter.columns(units)
     n = len(units)
-    nrows = normalized_rows(normalized_frame(cols, list(range(n)), plan))
+    nrows = normalized_rows(converter, cols, n)
     converter.fill_from_normalized(cols, nrows, units)
     dropped = frozenset(plan.dropped_columns)
     key_field = next((f for f, c in plan.mapping.items() if c == plan.key_column), None) if plan.key_column else None
@@ -107,13 +125,14 @@ def build_contact_rows(plan: ImportPlan, converter: Converter, units: list[Unit]
     # an email key is the address as written (trimmed) when it is valid: what the tool itself shows
     keys = ([c if p is not None else None for c, p in zip(cols["email"].cleaned, cols["email"].parsed)]
             if email_keyed else cols[key_field].parsed if key_field else None)
-    shown = [(name, col.shown) for name, col in cols.items()]
+    fields = fields_json(cols, n)
     consents = list(zip(*consent_lists(cols, n, plan.sms_from_email_consent)))
     i_email, i_phone, i_mobile = (N_COLUMNS.index(c) for c in ("n_email_key", "n_phone", "n_mobile"))
+    check = bool(suppression)
     out = Built([], [], [], [])
     for i, unit in enumerate(units):
         nvals = nrows[i]
-        if suppression and suppression.hit(nvals[i_email], (nvals[i_phone], nvals[i_mobile])):
+        if check and suppression.hit(nvals[i_email], (nvals[i_phone], nvals[i_mobile])):
             out.suppressed.append(i)
             continue
         key = keys[i] if keys is not None else None
@@ -125,8 +144,7 @@ def build_contact_rows(plan: ImportPlan, converter: Converter, units: list[Unit]
             if key is None:
                 out.rejects.append((i, None, messages.text("reject.nobody")))
                 continue
-        fields = {name: values[i] for name, values in shown if values[i] is not None}
-        out.rows.append(RecordRow(str(key), unit.line, raw_json(unit, dropped), to_json(fields), nvals, consents[i]))
+        out.rows.append(RecordRow(str(key), unit.line, raw_json(unit, dropped), fields[i], nvals, consents[i]))
         out.index.append(i)
     return out
 

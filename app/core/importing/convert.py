@@ -14,11 +14,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from operator import itemgetter
 
 import orjson
 
 from app.core import normalize as nz
-from app.core.normalize import PartialDate
+from app.core.normalize import PartialDate, RowNormalizer
 from app.core.fields import FIELDS_BY_NAME
 from app.core.importing.plan import ImportPlan
 from app.core.importing.readers import RawRow
@@ -46,7 +47,7 @@ _BY_TYPE = {"id": "id", "text": "text", "name": "name", "email": "email", "phone
             "consent": "consent", "postcode": "id", "code": "id"}
 
 
-DEFERRED = ("email", "phone")  # parsed by normalize_frame, see Converter.fill_from_normalized
+DEFERRED = ("email", "phone")  # parsed by the normaliser, see Converter.fill_from_normalized
 
 
 def to_json(value: object) -> str:
@@ -122,8 +123,15 @@ class Column:
     def shown(self) -> list[object]:
         """The values as stored in ``fields`` (computed once per batch)."""
         if self._shown is None:
-            needs = parser_kind(self.field) in ("date", "datetime", "time", "amount")
-            self._shown = [display(v) for v in self.parsed] if needs else self.parsed
+            kind = parser_kind(self.field)
+            if kind in ("datetime", "time"):  # parsed: a datetime / time or None
+                self._shown = [None if v is None else v.isoformat() for v in self.parsed]
+            elif kind == "amount":  # parsed: (value, currency) or None
+                self._shown = [None if v is None else v[0] for v in self.parsed]
+            elif kind == "date":
+                self._shown = [display(v) for v in self.parsed]
+            else:
+                self._shown = self.parsed
         return self._shown
 
 
@@ -137,6 +145,7 @@ class Converter:
         self._caches: dict[str, dict[str, tuple]] = {}
         self._formula_fields: set[str] = set()
         self._parsers: dict[str, Callable[[str], object]] = {f: self._parser(f, c) for f, c in plan.mapping.items()}
+        self.normalizer = RowNormalizer(plan.region, pad_caps=plan.pad_caps)  # the n_* columns, see contacts.py
 
     def _parser(self, name: str, column: str) -> Callable[[str], object]:
         plan = self.plan
@@ -168,22 +177,40 @@ class Converter:
             return lambda v: None if v in null_ids else v
         return lambda v: " ".join(v.split())
 
-    def column(self, name: str, units: list[Unit]) -> Column:
+    def column(self, name: str, units: list[Unit], cells: list[str] | None = None) -> Column:
+        """``cells``: the column's cells of ``units`` when the caller has them already (see ``columns``)."""
         col = self.plan.mapping[name]
         cache = self._caches.setdefault(name, {"": _EMPTY})
         parse = self._parsers[name]
         kind = parser_kind(name)
-        cells = [u.values.get(col, "") for u in units]
+        if cells is None:
+            cells = [u.values.get(col, "") for u in units]
+
         if kind in UNCACHED:  # unique-ish text kept as read (ids, emails, phones): no cache, no parse
             special, end = _SPECIAL_START, _SPECIAL_END
-            hits = [(c, c) if c and c[0] not in special and c[-1] not in end
-                    else self._miss(name, cache, c, parse) for c in cells]
+
+            def uncached(cell: str) -> tuple:
+                # Shopify's `'7270368703716` / `'+393344387928`: the prefix goes, the rest is a plain value
+                # (what _clean_and_parse makes of it); anything else takes the full path, not remembered
+                if cell[:1] == "'" and cell[-1:].isdecimal() and (
+                        cell[1:].isdecimal() or (cell[1:2] == "+" and cell[2:].isdecimal())):
+                    text = cell[1:]
+                    return text, parse(text)
+                return self._miss(name, None, cell, parse)
+
+            hits = [_EMPTY if not c else (c, c) if c[0] not in special and c[-1] not in end else uncached(c)
+                    for c in cells]
             if kind == "id" and self.null_ids:
                 null_ids = self.null_ids
                 hits = [(h[0], None) if h[0] in null_ids else h for h in hits]
         else:
-            hits = [cache[c] if c in cache else self._miss(name, cache, c, parse) for c in cells]
-        cleaned, parsed = (list(t) for t in zip(*hits)) if hits else ([], [])
+            get = cache.get
+
+            def miss(cell: str) -> tuple:
+                return self._miss(name, cache, cell, parse)
+
+            hits = [get(c) or miss(c) for c in cells]  # entries are non-empty tuples: never falsy
+        cleaned, parsed = list(map(_FIRST, hits)), list(map(_SECOND, hits))
         where = [i for i, h in enumerate(hits) if h is _FORMULA] if name in self._formula_fields else []
         if where:
             self.issues.add("formula", units[where[0]].line, col, len(where))
@@ -196,8 +223,11 @@ class Converter:
                 self.issues.add("cf", units[bad[0]].line, col, len(bad))
         return column
 
-    def _miss(self, name: str, cache: dict, cell: str, parse: Callable[[str], object]) -> tuple:
-        if len(cache) > CACHE_LIMIT:  # a column of unique values (ids, emails): caching buys nothing
+    def _miss(self, name: str, cache: dict | None, cell: str, parse: Callable[[str], object]) -> tuple:
+        """The cell cleaned and parsed, remembered in ``cache`` (None: not remembered)."""
+        if cache is None:
+            cache = {}
+        elif len(cache) > CACHE_LIMIT:  # a column of unique values (ids, emails): caching buys nothing
             cache.clear()
             cache[""] = _EMPTY
         if not cell:
@@ -213,13 +243,26 @@ class Converter:
 
     def count_unreadable(self, column: Column, units: list[Unit]) -> None:
         kind = parser_kind(column.field)
-        if kind in ISSUE_KINDS:
+        # an empty cell parses to None too: more Nones parsed than cleaned means unreadable values
+        if kind in ISSUE_KINDS and column.parsed.count(None) > column.cleaned.count(None):
             bad = [i for i, (c, p) in enumerate(zip(column.cleaned, column.parsed)) if c is not None and p is None]
             if bad:
                 self.issues.add(kind, units[bad[0]].line, column.column, len(bad))
 
     def columns(self, units: list[Unit]) -> dict[str, Column]:
-        return {name: self.column(name, units) for name in self.plan.mapping}
+        mapping = self.plan.mapping
+        names = list(mapping)
+        if not names:
+            return {}
+        values = [u.values for u in units]
+        try:  # every mapped column in one pass over the rows (row by row: the dicts are read once)
+            getter = itemgetter(*(mapping[n] for n in names))
+            table = list(zip(*map(getter, values))) if len(names) > 1 else [list(map(getter, values))]
+        except KeyError:  # a row without some column (derived, grouped): cell by cell
+            table = [[v.get(mapping[n], "") for v in values] for n in names]
+        if not values:
+            table = [[] for _ in names]
+        return {name: self.column(name, units, list(cells)) for name, cells in zip(names, table)}
 
     def fill_from_normalized(self, cols: dict[str, Column], nrows: list[tuple], units: list[Unit]) -> None:
         """Emails and phones: their display form is what the normaliser already computed (n_email,
@@ -238,6 +281,9 @@ class Converter:
                           for cell, row in zip(col.cleaned, nrows)]
             col._shown = None
             self.count_unreadable(col, units)
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _clean_and_parse(cell: str, parse: Callable[[str], object]) -> object:

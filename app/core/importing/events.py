@@ -27,7 +27,7 @@ from datetime import datetime
 from app.core import messages
 from app.core import normalize as nz
 from app.core.fields import EVENT_TYPES
-from app.core.importing.contacts import consent_lists, identity_fields, normalized_frame, normalized_rows, raw_json
+from app.core.importing.contacts import consent_lists, identity_fields, normalized_rows, raw_json
 from app.core.importing.convert import CACHE_LIMIT, Column, Converter, Unit, to_json
 from app.core.importing.linking import RefResolver
 from app.core.importing.plan import ImportPlan
@@ -153,7 +153,7 @@ class EventBuilder:
         if self.resolver is not None:
             refs = self.resolver.lookup(u.values.get(ref_col, "") for u in units)
         identity_cols = {f: c for f, c in cols.items() if f in self.identity}
-        nrows = normalized_rows(normalized_frame(identity_cols, list(range(n_units)), plan)) \
+        nrows = normalized_rows(self.converter, identity_cols, n_units) \
             if identity_cols else [(None,) * len(nz.N_COLUMNS)] * n_units
         self.converter.fill_from_normalized(cols, nrows, units)
         consents = list(zip(*consent_lists(cols, n_units, False)))

@@ -9,6 +9,7 @@ purchase than the buyer's own identity record).
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -57,16 +58,21 @@ def _overlap(ws: Workspace, source_id: int, target: str, values: list[str],
     return hits / len(values)
 
 
-def _held_ids(ws: Workspace) -> dict[tuple[int, str], set[str]]:
-    """Loyalty and customer ids of every contact source, read in one pass over the records (they
-    have no index: a query per column and source would read a million records each time)."""
+def _held_ids(ws: Workspace, wanted: set[str]) -> dict[tuple[int, str], set[str]]:
+    """Those of the ``wanted`` values that are loyalty or customer ids of a contact source, read in
+    one pass over the records (they have no index: a query per column and source would read a
+    million records each time); SQLite keeps only the wanted ones, Python never sees the rest."""
     held: dict[tuple[int, str], set[str]] = {}
+    if not wanted:
+        return held
+    listed = json.dumps(sorted(wanted))
     for source_id, loyalty, customer in ws.execute(
             "SELECT r.source_id, r.n_loyalty, r.n_customer_id FROM records r JOIN sources s ON s.id = r.source_id "
-            "WHERE s.kind = 'contacts' AND r.origin = 'row' AND (r.n_loyalty IS NOT NULL OR r.n_customer_id IS NOT NULL)"):
-        if loyalty is not None:
+            "WHERE s.kind = 'contacts' AND r.origin = 'row' AND (r.n_loyalty IN (SELECT value FROM json_each(?1)) "
+            "OR r.n_customer_id IN (SELECT value FROM json_each(?1)))", (listed,)):
+        if loyalty in wanted:
             held.setdefault((source_id, "n_loyalty"), set()).add(loyalty)
-        if customer is not None:
+        if customer in wanted:
             held.setdefault((source_id, "n_customer_id"), set()).add(customer)
     return held
 
@@ -82,9 +88,10 @@ def find_ref(ws: Workspace, profiles: Mapping[str, ColumnProfile], mapping: Mapp
                          + (f"; contact sources: {', '.join(known)}" if known else "; import the contacts first"))
     best: RefLink | None = None
     columns = _candidate_columns(profiles, mapping)
-    held = _held_ids(ws) if columns else {}
+    samples = {column: _distinct(profiles[column].values, _SAMPLE) for column in columns}
+    held = _held_ids(ws, {v for values in samples.values() for v in values})
     for column in columns:
-        values = _distinct(profiles[column].values, _SAMPLE)
+        values = samples[column]
         for src in sources:
             if src["name"] == exclude_source:
                 continue

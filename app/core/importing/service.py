@@ -1,11 +1,12 @@
 """Running an import: one transaction, chunked, with progress and cancel inside it.
 
 ``run_import(ws, plan)`` streams the file in chunks of rows: convert each column once per distinct
-value, normalise with ``normalize_frame``, write with ``executemany``. A cancel or any failure rolls
-the whole import back (other sources untouched). Profiles whose records gained events or were updated
-are refreshed in the same transaction (matching only looks at new records). Bad rows become rejects — in the ``rejects``
-table and in ``<workspace dir>/<workspace stem>-rejects/<source>-<import id>.csv`` (file, line,
-column, reason, raw) — and never stop the import. The same file imported again into the same
+value, normalise with a ``RowNormalizer`` (caches kept across chunks), write with ``executemany``.
+A cancel or any failure rolls the whole import back (other sources untouched). Profiles whose records
+gained events or were updated are refreshed in the same transaction (matching only looks at new
+records). Bad rows become rejects — in the ``rejects`` table and in
+``<workspace dir>/<workspace stem>-rejects/<source>-<import id>.csv`` (file, line, column, reason,
+raw) — and never stop the import. The same file imported again into the same
 source (same SHA-256) adds nothing and says so.
 """
 from __future__ import annotations

@@ -17,13 +17,14 @@ from app.core.normalize.names import (
     PARTICLES, are_nickname_pair, clean_name, first_name_info, first_name_variants, name_key, split_full_name,
 )
 from app.core.normalize.phone import format_phone, phone_type, to_e164
-from app.core.normalize.record import N_COLUMNS, normalize_frame, normalize_record
+from app.core.normalize.record import N_COLUMNS, RowNormalizer, normalize_frame, normalize_record
 from app.core.normalize.values import (
     looks_like_formula, parse_amount, parse_bool, parse_consent, parse_gender, strip_text_prefix,
 )
 
 __all__ = [
-    "CFInfo", "DateOrderGuess", "EmailHints", "N_COLUMNS", "PARTICLES", "PartialDate", "are_nickname_pair",
+    "CFInfo", "DateOrderGuess", "EmailHints", "N_COLUMNS", "PARTICLES", "PartialDate", "RowNormalizer",
+    "are_nickname_pair",
     "cf_info", "city_key", "clean_email", "clean_name", "combine_date_time", "country_code", "domain_typo",
     "email_key", "first_name_info", "first_name_variants", "format_phone", "infer_date_order", "is_italian_province",
     "is_role_address",

@@ -264,6 +264,11 @@ def _epoch(text: str) -> datetime | None:
     return None
 
 
+_PLAIN_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}")  # naive, no offset
+_EXCEL_SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_datetime(s: str | datetime | None, order: str = "dmy", tz: str = "Europe/Rome") -> datetime | None:
     """An aware datetime: offsets kept when written, naive values localised to `tz`; epoch seconds/ms/µs are UTC."""
     if s is None or s != s:  # pandas NaT
@@ -276,9 +281,14 @@ def parse_datetime(s: str | datetime | None, order: str = "dmy", tz: str = "Euro
     text = str(s).strip()
     if not text:
         return None
+    if _PLAIN_ISO.fullmatch(text):  # `2021-07-11 13:06:05`, what most exports write: the ISO branch below
+        try:
+            return datetime.fromisoformat(text).replace(tzinfo=zone)
+        except ValueError:
+            pass  # not a real date or time: the general path decides
     if text.isdigit() and len(text) >= 9:
         return _epoch(text)
-    if re.fullmatch(r"\d{5}(?:\.\d+)?", text):
+    if _EXCEL_SERIAL.fullmatch(text):
         serial = float(text)
         if not _EXCEL_RANGE[0] <= serial <= _EXCEL_RANGE[1]:
             return None
@@ -286,7 +296,7 @@ def parse_datetime(s: str | datetime | None, order: str = "dmy", tz: str = "Euro
     offset = None
     if (m := _OFFSET.search(text)) and _ENDS_WITH_TIME.search(text[:m.start()].rstrip()):
         offset, text = _offset(m.group(1)), text[:m.start()].strip()
-    if re.match(r"\d{4}-\d{2}-\d{2}", text):
+    if _ISO_DAY.match(text):
         try:
             parsed = datetime.fromisoformat(text)
         except ValueError:

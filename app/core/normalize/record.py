@@ -8,10 +8,9 @@ combination of prepared values, then spreads the results back to the rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from app.core.normalize._text import cell_text
@@ -231,56 +230,102 @@ def normalize_record(fields: Mapping[str, object], region: str = "IT", *,
     return {column: out[column] for column in N_COLUMNS}  # type: ignore[misc]
 
 
-def _prepare_column(column: pd.Series | None, prepare: Callable[[object, str], Prepared], region: str,
-                    n: int) -> tuple[np.ndarray, list[Prepared]]:
-    """(code per row, distinct prepared values): `prepare` runs once per distinct cell."""
-    missing = prepare(None, region)
-    if column is None:
-        return np.zeros(n, dtype=np.int64), [missing]
-    codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    ids: dict[Prepared, int] = {}
-    of_unique = np.fromiter((ids.setdefault(prepare(u, region), len(ids)) for u in uniques), dtype=np.int64,
-                            count=len(uniques))
-    missing_id = ids.setdefault(missing, len(ids))
-    rows = np.full(n, missing_id, dtype=np.int64)
-    present = codes >= 0  # a column of nothing but missing cells has no uniques to index
-    rows[present] = of_unique[codes[present]]
-    return rows, list(ids)
-
-
-def _combine(codes: list[np.ndarray]) -> np.ndarray:
-    """One code per row for the combination of several code columns."""
-    combined = codes[0]
-    for more in codes[1:]:
-        combined, _ = pd.factorize(combined * (int(more.max(initial=0)) + 1) + more)
-        combined = combined.astype(np.int64)
-    return combined
-
-
 def normalize_frame(df: pd.DataFrame, region: str = "IT", *, pad_caps: bool | None = None) -> pd.DataFrame:
     """`normalize_record` for every row of a DataFrame of canonical columns (missing columns allowed),
-    preparing each distinct cell once and combining each distinct combination of prepared values once.
-    Returns the `n_*` columns (object dtype, None for missing) on `df`'s index."""
-    n = len(df)
-    cap_region = _cap_region(region, pad_caps)
-    prepared = {name: _prepare_column(df[name] if name in df.columns else None, prepare, region, n)
-                for name, prepare in _PREPARE.items()}
-    result: dict[str, np.ndarray] = {}
-    for inputs, unit, outputs in _UNITS:
-        codes = [prepared[name][0] for name in inputs]
-        values = [prepared[name][1] for name in inputs]
-        rows = _combine(codes) if n else np.zeros(0, dtype=np.int64)
-        count = int(rows.max(initial=-1)) + 1
-        first_row = np.zeros(count, dtype=np.int64)
-        first_row[rows[::-1]] = np.arange(n - 1, -1, -1)
-        per_input = [c[first_row].tolist() for c in codes]
-        if len(inputs) == 1:
-            combined = [unit(values[0][c], cap_region) for c in per_input[0]]
-        else:
-            combined = [unit(*(v[c] for v, c in zip(values, combination)), cap_region)
-                        for combination in zip(*per_input)]
-        for j, column in enumerate(outputs):
-            table = np.empty(count, dtype=object)
-            table[:] = [out[j] for out in combined]
-            result[column] = table[rows]
-    return pd.DataFrame({c: pd.Series(result[c], index=df.index, dtype=object) for c in N_COLUMNS})
+    through `RowNormalizer`. Returns the `n_*` columns (object dtype, None for missing) on `df`'s index."""
+    columns = {c: df[c].astype(object).where(df[c].notna(), None).tolist() for c in df.columns if c in _PREPARE}
+    rows = RowNormalizer(region, pad_caps=pad_caps).rows(columns, len(df))
+    values = list(zip(*rows)) if rows else [()] * len(N_COLUMNS)
+    return pd.DataFrame({c: pd.Series(list(v), index=df.index, dtype=object) for c, v in zip(N_COLUMNS, values)})
+
+
+class _Codes:
+    """One input field's distinct cells → small int codes (from 1) of its distinct prepared values."""
+
+    __slots__ = ("prepare", "region", "codes", "ids", "values")
+
+    def __init__(self, name: str, region: str):
+        self.prepare, self.region = _PREPARE[name], region
+        self.codes: dict[object, int] = {}  # cell → code
+        self.ids: dict[Prepared, int] = {}  # prepared value → code
+        self.values: list[Prepared] = [None]  # code → prepared value (0 unused: codes are truthy)
+
+    def code(self, cell: object) -> int:
+        prepared = self.prepare(cell, self.region)
+        code = self.ids.get(prepared)
+        if code is None:
+            code = self.ids[prepared] = len(self.values)
+            self.values.append(prepared)
+        self.codes[cell] = code
+        return code
+
+
+class RowNormalizer:
+    """`normalize_record` for an importer's batches of plain lists, remembering across batches (names,
+    cities and places repeat from one batch to the next). A unit fed by one field runs once per
+    distinct cell; a unit fed by several runs once per distinct combination of their prepared values.
+    Memory is bounded (`limit` entries per cache). Not thread-safe: one per import."""
+
+    def __init__(self, region: str = "IT", *, pad_caps: bool | None = None, limit: int = 200_000):
+        self.region, self.cap_region, self.limit = region, _cap_region(region, pad_caps), limit
+        self._codes: dict[str, _Codes] = {}
+        self._combined: dict[tuple[int, tuple[str, ...]], dict] = {}  # (unit, fields present) → key → outputs
+        self._missing = {name: prepare(None, region) for name, prepare in _PREPARE.items()}
+
+    def rows(self, columns: Mapping[str, Sequence[object]], n: int) -> list[tuple]:
+        """One tuple of the `n_*` columns (N_COLUMNS order) per row; ``columns``: field → n cells
+        (None for missing), missing fields allowed."""
+        outputs: list[Sequence[object]] = []
+        for u, (inputs, unit, names) in enumerate(_UNITS):
+            present = tuple(name for name in inputs if name in columns)
+            if not present:
+                results = [unit(*(self._missing[name] for name in inputs), self.cap_region)] * n
+            else:
+                cache = self._combined.setdefault((u, present), {})
+                if len(cache) > self.limit:  # unique columns (emails): bounded memory
+                    cache.clear()
+                if len(present) == 1:  # keyed by the cell itself
+                    keys = columns[present[0]]
+                else:  # keyed by the codes of the prepared values
+                    keys = list(zip(*(self._codes_of(name, columns[name], (u, present)) for name in present)))
+                get, combine = cache.get, self._combiner(inputs, unit, present, cache)
+                results = [get(k) or combine(k) for k in keys]  # a unit's outputs are a non-empty tuple
+            outputs.extend(zip(*results) if n else [()] * len(names))
+        return list(zip(*(outputs[i] for i in _TO_N_COLUMNS)))
+
+    def _codes_of(self, name: str, cells: Sequence[object], unit_key: tuple) -> list[int]:
+        f = self._codes.get(name)
+        if f is None or len(f.codes) > self.limit:
+            f = self._codes[name] = _Codes(name, self.region)
+            self._combined[unit_key].clear()  # its keys hold the old codes (a field feeds one unit only)
+        get, code = f.codes.get, f.code
+        return [get(c) or code(c) for c in cells]
+
+    def _combiner(self, inputs: tuple[str, ...], unit: Callable[..., tuple], present: tuple[str, ...],
+                  cache: dict) -> Callable[[object], tuple]:
+        cap_region, region = self.cap_region, self.region
+        if len(present) == 1:
+            name = present[0]
+            prepare = _PREPARE[name]
+            fixed = [None if other == name else self._missing[other] for other in inputs]
+            at = inputs.index(name)
+
+            def combine(cell: object) -> tuple:
+                args = fixed.copy()
+                args[at] = prepare(cell, region)
+                out = cache[cell] = unit(*args, cap_region)
+                return out
+
+            return combine
+        # per input: its prepared values by code and its place in the key, or a missing field's fixed value
+        slots = [(self._codes[name].values, present.index(name)) if name in present else (None, self._missing[name])
+                 for name in inputs]
+
+        def combine_codes(key: tuple) -> tuple:
+            out = cache[key] = unit(*[v if values is None else values[key[v]] for values, v in slots], cap_region)
+            return out
+
+        return combine_codes
+
+
+_TO_N_COLUMNS = [[c for _, _, names in _UNITS for c in names].index(c) for c in N_COLUMNS]
