@@ -8,6 +8,7 @@ values of one key (two phones, a name read from its email).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -27,6 +28,7 @@ FAMILY_WORDS = ("FAMIGLIA", "FAMILY", "FAMIGLIE")
 SHARED_CHECKED = ("n_email_key", "n_phone", "n_mobile")
 FULL_NAME = "full_name"  # tf_counts key for whole names
 HOME = "home"  # street, number and postcode (or town): where a household lives
+_YEAR, _MONTH_DAY = re.compile(r"^(\d{4})"), re.compile(r"(\d{2})-(\d{2})$")  # of n_birth: 1980-05-17, 1980, --05-17
 JUNK_CHECKED = ("n_email_key", "n_phone", "n_mobile", "n_national_id", "n_customer_id", "n_loyalty", "n_cf")
 
 
@@ -254,13 +256,15 @@ class Features:
     # -- birth parts ----------------------------------------------------------------------------
     @cached_property
     def birth_parts(self) -> np.ndarray:
-        """(n, 3) int array of year, month, day; 0 where unknown (partial dates keep what they have)."""
-        b = self.frame["n_birth"].fillna("")
-        year = pd.to_numeric(b.str.extract(r"^(\d{4})")[0], errors="coerce").fillna(0)
-        md = b.str.extract(r"(\d{2})-(\d{2})$")
-        month = pd.to_numeric(md[0], errors="coerce").fillna(0)
-        day = pd.to_numeric(md[1], errors="coerce").fillna(0)
-        return np.stack([year.to_numpy(), month.to_numpy(), day.to_numpy()], axis=1).astype(np.int32)
+        """(n, 3) int array of year, month, day; 0 where unknown (partial dates keep what they have).
+        Parsed once per distinct date: a million records hold a few tens of thousands."""
+        codes, uniques = pd.factorize(self.frame["n_birth"], use_na_sentinel=True)
+        table = np.zeros((len(uniques) + 1, 3), np.int32)  # last row: no date
+        for i, text in enumerate(uniques):
+            year = _YEAR.match(text)
+            md = _MONTH_DAY.search(text)
+            table[i] = (int(year.group(1)) if year else 0, int(md.group(1)) if md else 0, int(md.group(2)) if md else 0)
+        return table[codes]
 
     # -- email hints ----------------------------------------------------------------------------
     @cached_property

@@ -178,6 +178,19 @@ def _spells_name(local: str, first: str | None, last: str | None) -> bool:
     return letters in forms
 
 
+def _email_facts(feats, coded, shared: set[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per distinct email: a shared inbox; a local part with no birth year and no digit (only such
+    a local part can be a name alone)."""
+    cache = feats.__dict__.setdefault("_hint_tables", {})
+    if "email_facts" not in cache:
+        values = coded.values
+        is_shared = np.fromiter((v in shared for v in values), bool, len(values))
+        plain = np.fromiter((not h[1] and not any(ch.isdigit() for ch in v.partition("@")[0])
+                             for v, h in zip(values, feats.hints_by_code)), bool, len(values))
+        cache["email_facts"] = is_shared, plain
+    return cache["email_facts"]
+
+
 def compare_email(comp: Comparison, ctx: PairContext):
     """Email levels; a shared local part that only spells the person's name (mario.rossi@ at two
     providers), or a family inbox's, is no evidence beyond the names, so it counts as different;
@@ -191,18 +204,26 @@ def compare_email(comp: Comparison, ctx: PairContext):
         hints = feats.hints_by_code
         first, last = feats.frame["n_first"].to_numpy(), feats.frame["n_last"].to_numpy()
         shared = feats.shared.get("n_email_key", set())
-        for i in idx:
-            a, b = ctx.pa[i], ctx.pb[i]
-            tokens, year, _ = hints[coded.codes[a]]
-            email = coded.values[coded.codes[a]]
-            local = email.partition("@")[0]
-            names = {first[a], last[a], first[b], last[b]} - {None}
-            name_only = not year and not any(ch.isdigit() for ch in local) and (
-                (tokens and set(tokens) <= names) or _spells_name(local, first[a] or first[b], last[a] or last[b]))
-            if name_only or email in shared:
-                lv[i] = len(comp.levels)
-                if tf is not None:
-                    tf[i] = np.nan
+        code = coded.codes[ctx.pa[idx]]
+        # per email: on a shared inbox, or a local part that could only spell a name (no year, no digit)
+        is_shared, plain = _email_facts(feats, coded, shared)
+        drop = is_shared[code]
+        ask = np.flatnonzero(plain[code] & ~drop)
+        seen: dict[tuple, bool] = {}  # households and namesakes repeat the same question
+        for j, a, b, e in zip(ask.tolist(), ctx.pa[idx[ask]].tolist(), ctx.pb[idx[ask]].tolist(), code[ask].tolist()):
+            key = (e, first[a], last[a], first[b], last[b])
+            answer = seen.get(key)
+            if answer is None:
+                tokens = hints[e][0]
+                names = {first[a], last[a], first[b], last[b]} - {None}
+                local = coded.values[e].partition("@")[0]
+                answer = seen[key] = bool((tokens and set(tokens) <= names)
+                                          or _spells_name(local, first[a] or first[b], last[a] or last[b]))
+            drop[j] = answer
+        hit = idx[drop]
+        lv[hit] = len(comp.levels)
+        if tf is not None:
+            tf[hit] = np.nan
     _owners_own_address(comp, ctx, lv)
     hit = np.isin(lv, same_local)
     if tf is not None and hit.any():
