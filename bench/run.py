@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,21 +38,28 @@ def run_tool(tool: str, folder: Path, out: Path, timeout: float, python: str = s
     """Run one tool in a fresh interpreter; wall seconds and peak RSS (MB) of that process."""
     out.mkdir(parents=True, exist_ok=True)
     log = (out / "log.txt").open("w")
+    # run in the output folder: scratch a tool leaves behind (DuckDB spills to ./.tmp, and a run
+    # stopped at the time limit never cleans it: 21 GB once) is removed with it below
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     start = time.perf_counter()
-    proc = subprocess.Popen([python, "-m", f"bench.tool_{tool}", str(folder), str(out)],
-                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    python = os.path.abspath(python) if os.sep in python else python  # the tool runs elsewhere (not the venv's target)
+    proc = subprocess.Popen([python, "-m", f"bench.tool_{tool}", str(folder.resolve()), str(out.resolve())],
+                            cwd=out, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = start + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            proc.kill()
-            pid, status, usage = os.wait4(proc.pid, 0)
-            return {"error": f"timed out after {timeout:.0f} s"}
-        time.sleep(0.02)
+    try:
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                return {"error": f"timed out after {timeout:.0f} s"}
+            time.sleep(0.02)
+    finally:
+        log.close()
+        shutil.rmtree(out / ".tmp", ignore_errors=True)
     seconds = time.perf_counter() - start
-    log.close()
     if os.waitstatus_to_exitcode(status) != 0:
         tail = (out / "log.txt").read_text(errors="replace").strip().splitlines()[-3:]
         return {"error": " | ".join(tail)[:300], "seconds": seconds}
