@@ -66,13 +66,13 @@ class _Collapsed:
 
     def rule(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         """Distinct vectors of the pairs rule ``i`` proposed, with their counts (as distinct_vectors)."""
-        sel = ((self.mask >> np.uint32(i)) & np.uint32(1)).astype(bool)
-        counts = np.bincount(self.vid[sel], weights=self.count[sel], minlength=len(self.vectors)).astype(np.int64)
-        seen = np.flatnonzero(counts)
-        return self.vectors[seen], counts[seen]
+        return self._vectors(((self.mask >> np.uint32(i)) & np.uint32(1)).astype(bool))
 
     def all(self) -> tuple[np.ndarray, np.ndarray]:
-        counts = np.bincount(self.vid, weights=self.count, minlength=len(self.vectors)).astype(np.int64)
+        return self._vectors(np.ones(len(self.vid), bool))
+
+    def _vectors(self, sel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        counts = np.bincount(self.vid[sel], weights=self.count[sel], minlength=len(self.vectors)).astype(np.int64)
         seen = np.flatnonzero(counts)
         return self.vectors[seen], counts[seen]
 

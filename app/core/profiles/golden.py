@@ -207,18 +207,10 @@ def _field(field: str, rule: str, cands: list[tuple], out: dict) -> None:
         counts[c[1]] = counts.get(c[1], 0) + 1
     essential = ESSENTIAL.get(field, ())
     keyed = []
-    for c in cands:  # sort keys as _order builds them (whole groups first, the record id last)
+    for c in cands:  # whole groups first, then the rule's order, the record id last
         value, key, m, rank, _ = c
         whole = 0 if all(value[i] for i in essential) else 1
-        if rule == "source_priority":
-            k = (whole, rank, -m.at, -_completeness(field, value), m.record_id)
-        elif rule == "most_recent":
-            k = (whole, -m.at, rank, -_completeness(field, value), m.record_id)
-        elif rule == "most_frequent":
-            k = (whole, -counts[key], rank, -m.at, m.record_id)
-        else:
-            k = (whole, -_completeness(field, value), rank, -m.at, m.record_id)
-        keyed.append((k, c))
+        keyed.append(((whole, *_order(rule, rank, m.at, _completeness(field, value), counts[key]), m.record_id), c))
     keyed.sort(key=lambda kc: kc[0])
     cands = [c for _, c in keyed]
     best_value, best_key, best, _, best_ref = cands[0]
