@@ -1,8 +1,9 @@
 """`make bench`: run every tool on every dataset, each in a fresh subprocess, and write BENCHMARKS.md.
 
 Wall time is measured from process start (the tool reads the CSV files itself) to the final
-clusters written, the same way for every tool; peak memory is the subprocess's maximum RSS
-(``os.wait4``). Scores are pairwise precision / recall / F1 of the final clusters against the
+clusters written, the same way for every tool; peak memory is the largest of the subprocess's
+maximum RSS (``os.wait4``) and the summed RSS of it and its children (Unico's helper process),
+sampled every 20 ms; CPU time is user + system of the subprocess and the children it waited for. Scores are pairwise precision / recall / F1 of the final clusters against the
 truth, which no tool sees. For Unico, the precision of its automatic merges alone (each
 ``auto_merge`` decision as a link) and the recall of its candidate set are reported too.
 """
@@ -35,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_tool(tool: str, folder: Path, out: Path, timeout: float, python: str = sys.executable) -> dict:
-    """Run one tool in a fresh interpreter; wall seconds and peak RSS (MB) of that process."""
+    """Run one tool in a fresh interpreter: wall seconds, CPU seconds, peak RSS (MB) of it and its children."""
     out.mkdir(parents=True, exist_ok=True)
     log = (out / "log.txt").open("w")
     # run in the output folder: scratch a tool leaves behind (DuckDB spills to ./.tmp, and a run
@@ -46,6 +47,7 @@ def run_tool(tool: str, folder: Path, out: Path, timeout: float, python: str = s
     proc = subprocess.Popen([python, "-m", f"bench.tool_{tool}", str(folder.resolve()), str(out.resolve())],
                             cwd=out, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = start + timeout
+    tree_peak = 0
     try:
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -55,6 +57,7 @@ def run_tool(tool: str, folder: Path, out: Path, timeout: float, python: str = s
                 proc.kill()
                 pid, status, usage = os.wait4(proc.pid, 0)
                 return {"error": f"timed out after {timeout:.0f} s"}
+            tree_peak = max(tree_peak, tree_rss(proc.pid))
             time.sleep(0.02)
     finally:
         log.close()
@@ -63,7 +66,24 @@ def run_tool(tool: str, folder: Path, out: Path, timeout: float, python: str = s
     if os.waitstatus_to_exitcode(status) != 0:
         tail = (out / "log.txt").read_text(errors="replace").strip().splitlines()[-3:]
         return {"error": " | ".join(tail)[:300], "seconds": seconds}
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024}
+    return {"seconds": seconds, "peak_mb": max(usage.ru_maxrss * 1024, tree_peak) / 2**20,
+            "cpu_seconds": usage.ru_utime + usage.ru_stime}
+
+
+def tree_rss(pid: int) -> int:
+    """Bytes resident in a process and all its descendants now (0 if it is gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                total += next((int(line.split()[1]) * 1024 for line in f if line.startswith("VmRSS:")), 0)
+            for tid in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{tid}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
 
 
 def _unico_clusters(out: Path) -> pd.DataFrame:
@@ -165,25 +185,26 @@ def write_report(rows: list[dict], path: Path, peer_python: str) -> None:
         f"Load average (1 min) at the start of each tool's run: {load_range(rows)}.",
         "",
         "Each tool runs in a fresh subprocess from the CSV files to the final clusters; time is wall time of",
-        "that process, memory its peak RSS. Precision, recall and F1 are pairwise, from the final clusters,",
+        "that process, CPU time its user + system time (Unico's helper process and DuckDB's threads included),",
+        "memory the peak RSS of the process and its children together. Precision, recall and F1 are pairwise, from the final clusters,",
         "against the truth (which no tool sees). Unico runs with zero configuration: the importer's automatic",
         "mapping and the default match settings, identical for every dataset. *Auto-merge precision* is the",
         "share of Unico's `auto_merge` decisions that join two records of one person; *candidate recall* is",
         "the share of true pairs its blocking proposes. Peer settings: see `bench/tool_splink.py` and",
         "`bench/tool_recordlinkage.py` (copied from each tool's documentation examples).",
         "",
-        "| dataset | records | tool | precision | recall | F1 | auto-merge precision | candidate recall | time (s) | peak memory (MB) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| dataset | records | tool | precision | recall | F1 | auto-merge precision | candidate recall | time (s) | CPU (s) | peak memory (MB) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         if "error" in r:
             lines.append(f"| {r['dataset']} | {r.get('records', 0):,} | {r['tool']} | {r['error']} | | | | | "
-                         f"{fmt(r.get('seconds'), '.1f')} | |")
+                         f"{fmt(r.get('seconds'), '.1f')} | | |")
             continue
         lines.append(
             f"| {r['dataset']} | {r['records']:,} | {r['tool']} | {fmt(r['precision'])} | {fmt(r['recall'])} | "
             f"{fmt(r['f1'])} | {fmt(r.get('auto_precision'))} | {fmt(r.get('candidate_recall'))} | "
-            f"{fmt(r['seconds'], '.1f')} | {fmt(r['peak_mb'], '.0f')} |")
+            f"{fmt(r['seconds'], '.1f')} | {fmt(r.get('cpu_seconds'), '.1f')} | {fmt(r['peak_mb'], '.0f')} |")
     unico = [r for r in rows if r["tool"] == "unico" and "match" in r]
     if unico:
         lines += ["", "Unico's time split (seconds): import of the files by the importer, then `run_match`.", "",

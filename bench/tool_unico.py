@@ -13,7 +13,7 @@ from pathlib import Path
 
 
 def main(folder: Path, out: Path) -> None:
-    from app.core.importing import plan_import, run_import
+    from app.core.importing import import_files
     from app.core.matching import export_members, run_match
     from app.core.workspace import Workspace
     from bench.datasets import Dataset
@@ -24,8 +24,7 @@ def main(folder: Path, out: Path) -> None:
     for p in (db, db.with_suffix(".db-wal"), db.with_suffix(".db-shm")):
         p.unlink(missing_ok=True)
     ws = Workspace(db)
-    for f in ds.files:
-        run_import(ws, plan_import(f, ws=ws))
+    import_files(ws, ds.files)  # as `unico import FILE...`: each planned once the one before is in
     result = run_match(ws)
     n = export_members(ws, out / "members.csv")
     # Rows of event files (leads) reach their person through an identity record: score them too.

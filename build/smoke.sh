@@ -25,6 +25,16 @@ receipts=$(ls files/till_scontrini*.csv | head -1)
 grep -q '"profiles"' match.json || fail "match printed no profiles"
 "$BIN" --db shop.db sources | grep -q till || fail "sources"
 
+# the helper process (a second core) from the frozen program: files prepared ahead, a match's random
+# pairs; UNICO_HELPER=require turns a helper that cannot start or dies into an error
+"$BIN" demo generate big --records 30000 --seed 5 >/dev/null || fail "demo generate --records"
+UNICO_HELPER=require "$BIN" --db big.db import big/till_clienti.csv big/shopify_customers.csv \
+  big/mailchimp_audience.zip --json > big.json || fail "import of several files with the helper"
+[ "$(grep -c '"imported"' big.json)" = 3 ] || fail "several files: no counts for each"
+UNICO_HELPER=require "$BIN" --db big.db match --json > bigmatch.json || fail "match with the helper"
+grep -q '"profiles"' bigmatch.json || fail "match with the helper printed no profiles"
+echo "smoke: helper process OK (3 files imported, $(grep -o '"records": [0-9]*' bigmatch.json) matched)"
+
 "$BIN" gui --db shop.db --lang it --screenshots shots >/dev/null || fail "gui --screenshots"
 for s in welcome sources import_wizard review profiles reports settings; do
   [ -s "shots/$s.png" ] || fail "no screenshot $s.png"

@@ -8,7 +8,7 @@ import pytest
 from test_profiles_support import add_events, add_records, one_profile
 
 from app.core.errors import UsageError
-from app.core.profiles.golden import refresh_profiles
+from app.core.profiles.refresh import refresh_profiles
 from app.core.profiles.survivorship import (
     Survivorship,
     get_survivorship,

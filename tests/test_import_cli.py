@@ -28,6 +28,27 @@ def test_import_prints_plan_and_counts(capsys, db, tmp_path):
     assert "Import 1: read 4, imported 4, rejected 0" in out
 
 
+def test_several_files_are_imported_in_order_each_detected_on_its_own(capsys, db, tmp_path):
+    till, receipts = S.till_contacts(tmp_path), S.till_receipts(tmp_path)
+    code, out, err = run(capsys, "--db", db, "import", str(till), str(receipts))
+    assert code == 0, err
+    assert "Import 1: read 4, imported 4, rejected 0" in out and "Import 2: read" in out
+    assert out.index("till_clienti") < out.index("till_scontrini")
+    code, out, _ = run(capsys, "--db", db, "import", str(till), str(receipts), "--json")
+    data = json.loads(out)
+    assert code == 0 and [d["file_name"] for d in data] == ["till_clienti.csv", "till_scontrini.csv"]
+    assert all(d["already_imported"] for d in data)  # the same files again: nothing added
+
+
+def test_options_for_one_file_are_refused_with_several(capsys, db, tmp_path):
+    till, receipts = S.till_contacts(tmp_path), S.till_receipts(tmp_path)
+    for option in (["--source", "x"], ["--map", "email=E-mail"], ["--kind", "contacts"], ["--preset", "shopify_customers"]):
+        code, _, err = run(capsys, "--db", db, "import", str(till), str(receipts), *option)
+        assert code == 2 and option[0] in err and "one file" in err
+    code, out, _ = run(capsys, "--db", db, "sources", "--json")
+    assert code == 0 and json.loads(out) == []  # refused before anything was written
+
+
 def test_import_json_is_one_object_with_plan_and_counts(capsys, db, tmp_path):
     code, out, _ = run(capsys, "--db", db, "import", str(S.till_receipts(tmp_path)), "--json", "--source", "cassa")
     assert code == 0

@@ -11,7 +11,7 @@ from app.core.errors import BadDataError, Cancelled, UsageError
 from app.core.importing import (
     list_imports, list_records, list_rejects, list_sources, plan_import, run_import, undo_import,
 )
-from app.core.importing import service
+from app.core.importing import prepare, service
 from app.core.jobs import Progress
 
 TABLES = ("sources", "imports", "records", "record_changes", "events", "rejects", "suppression")
@@ -315,7 +315,7 @@ def test_a_failure_midway_leaves_the_workspace_as_it_was(ws, tmp_path, monkeypat
     imp(ws, S.till_contacts(tmp_path))
     before = snapshot(ws)
     path = S.write_contacts_csv(tmp_path / "big.csv", 50)
-    monkeypatch.setattr(service, "CHUNK", 10)
+    monkeypatch.setattr(prepare, "CHUNK", 10)
     calls = {"n": 0}
     real = service.RecordWriter.write
 
@@ -332,7 +332,7 @@ def test_a_failure_midway_leaves_the_workspace_as_it_was(ws, tmp_path, monkeypat
 
 
 def test_cancel_rolls_back_everything(ws, tmp_path, monkeypatch):
-    monkeypatch.setattr(service, "CHUNK", 10)
+    monkeypatch.setattr(prepare, "CHUNK", 10)
     path = S.write_contacts_csv(tmp_path / "big.csv", 60)
     seen = []
 

@@ -13,7 +13,7 @@ from app.core.demo import generate_contacts_only
 from app.core.importing import plan_import, run_import
 from app.core.matching import run_match, store
 from app.core.matching.service import review_priority
-from app.core.profiles import golden
+from app.core.profiles import golden, refresh
 from app.core.workspace import Workspace, utcnow
 
 SUMMARY = ", ".join(golden.SUMMARY)
@@ -77,9 +77,9 @@ def test_golden_refresh_in_many_small_batches_gives_the_rows_of_one_batch(matche
     with ws.atomic():
         blank = {"n_records": "0", "golden": "'{}'"}
         ws.execute(f"UPDATE profiles SET {', '.join(c + ' = ' + blank.get(c, 'NULL') for c in golden.SUMMARY)}")
-    monkeypatch.setattr(golden, "BATCH", 7)  # several rounds of read, compute and write
+    monkeypatch.setattr(refresh, "BATCH", 7)  # several rounds of read, compute and write
     with ws.atomic():
-        written = golden.refresh_profiles(ws, [r["id"] for r in before])
+        written = refresh.refresh_profiles(ws, [r["id"] for r in before])
     assert written == len(before)
     assert [tuple(r) for r in ws.query(f"SELECT id, {SUMMARY} FROM profiles ORDER BY id")] == \
         [tuple(r) for r in before]
@@ -94,7 +94,7 @@ def test_new_profiles_left_to_the_caller_are_inserted_whole_by_the_refresh(match
         touched = store.write_memberships(ws, {rid: pid}, utcnow(), created=created)
         assert created == {pid} and pid in touched
         assert ws.scalar("SELECT count(*) FROM profiles WHERE id = ?", (pid,)) == 0
-        golden.refresh_profiles(ws, touched, new=created)
+        refresh.refresh_profiles(ws, touched, new=created)
     row = ws.query("SELECT n_records, golden, created_at FROM profiles WHERE id = ?", (pid,))[0]
     assert row["n_records"] == 1 and row["golden"] and row["created_at"]
     assert ws.scalar("SELECT profile_id FROM memberships WHERE record_id = ?", (rid,)) == pid

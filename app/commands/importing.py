@@ -7,10 +7,14 @@ from app.core.fields import FIELDS_BY_NAME
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="import a channel export (CSV/TSV/TXT, XLSX, ODS, Mailchimp ZIP)",
+    p = sub.add_parser("import", help="import channel exports (CSV/TSV/TXT, XLSX, ODS, Mailchimp ZIP)",
                        description="Import a file into the workspace. The format, the kind (contacts or events), "
-                                   "the channel and the column mapping are detected; every one can be overridden.")
-    p.add_argument("file", metavar="FILE", help="the export to import (CSV, TSV, TXT, XLSX, XLS, ODS or a Mailchimp ZIP)")
+                                   "the channel and the column mapping are detected; every one can be overridden. "
+                                   "Several files are imported in the order given, each detected on its own "
+                                   "(while one is written, the next is read on a second core).")
+    p.add_argument("file", metavar="FILE", nargs="+",
+                   help="the export to import (CSV, TSV, TXT, XLSX, XLS, ODS or a Mailchimp ZIP); several: one after "
+                        "the other, each planned after the one before is in")
     p.add_argument("--source", metavar="NAME", help="source name (default: the file name without extension); "
                    "importing a newer export under the same name updates that source")
     p.add_argument("--preset", metavar="auto|NAME", default="auto",
@@ -21,7 +25,8 @@ def register(sub) -> None:
     p.add_argument("--channel", metavar="NAME", help="store, online_shop, email, web, ads or other")
     p.add_argument("--kind", choices=("contacts", "events"), help="what the file holds (default: detected)")
     p.add_argument("--region", metavar="CC", default="IT", help="default phone/time region (default IT)")
-    p.add_argument("--json", action="store_true", help="print one JSON object: the plan and the counts")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON object: the plan and the counts (several files: a list of them)")
     p.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
     p.set_defaults(handler=cmd_import)
 
@@ -101,38 +106,64 @@ def print_plan(plan) -> None:
             print(f"  {col}: {g.order}{' (ambiguous)' if g.ambiguous else ''} — {g.evidence}")
 
 
+PER_FILE = ("source", "ref", "kind")  # options that describe one file: not for several at once
+
+
 def cmd_import(args) -> int:
-    from app.core.importing import plan_import, run_import
+    from app.core.importing import import_files, plan_import, run_import
 
     overrides = parse_maps(args.map)
+    files = args.file
+    if len(files) > 1:
+        given = [f"--{o}" for o in PER_FILE if getattr(args, o)] + (["--map"] if args.map else [])
+        given += ["--preset"] if args.preset != "auto" else []
+        if given:
+            raise UsageError(f"{', '.join(given)} describe one file: import the files one at a time to use them")
+    options = dict(source=args.source, preset=args.preset, overrides=overrides, ref=args.ref, channel=args.channel,
+                   kind=args.kind, region=args.region)
     ws = open_ws(args)
     try:
-        plan = plan_import(args.file, ws=ws, source=args.source, preset=args.preset, overrides=overrides,
-                           ref=args.ref, channel=args.channel, kind=args.kind, region=args.region)
         if args.dry_run:
+            plans = [plan_import(f, ws=ws, **options) for f in files]
             if args.json:
-                print_json({**plan.to_json(), "dry_run": True})
+                out = [{**plan.to_json(), "dry_run": True} for plan in plans]
+                print_json(out[0] if len(files) == 1 else out)
             else:
-                print_plan(plan)
-                _print_warnings(plan.warnings)
-                print("\nDry run: nothing was written.")
+                for plan in plans:
+                    print_plan(plan)
+                    _print_warnings(plan.warnings)
+                    print()
+                print("Dry run: nothing was written.")
             return 0
         progress = cli_progress(quiet=args.json)
         try:
-            result = run_import(ws, plan, progress)
+            if len(files) == 1:
+                plan = plan_import(files[0], ws=ws, **options)
+                done = [(plan, run_import(ws, plan, progress))]
+            else:
+                done = import_files(ws, files, progress, planned=True, **options)
         finally:
             end_progress(progress)
     finally:
         ws.close()
     if args.json:
-        print_json({**plan.to_json(), **result.to_json(), "dry_run": False})
+        out = [{**plan.to_json(), **result.to_json(), "dry_run": False} for plan, result in done]
+        print_json(out[0] if len(files) == 1 else out)
         return 0
+    for i, (plan, result) in enumerate(done):
+        if i:
+            print()
+        _print_result(plan, result)
+    return 0
+
+
+def _print_result(plan, result) -> None:
     print_plan(plan)
     _print_warnings(result.warnings)
     print()
     if result.already_imported:
         print(f"Already imported (import {result.import_id}): nothing was added.")
-        return 0
+        return
     c = result.counts
     shown = [k for k in ("read", "imported", "updated", "unchanged", "rejected", "duplicates", "suppressed")
              if k in ("read", "imported", "rejected") or c[k]]
@@ -141,7 +172,6 @@ def cmd_import(args) -> int:
     print(f"Import {result.import_id}: " + ", ".join(f"{k.replace('_', ' ')} {c[k]:,}" for k in shown))
     if result.rejects_path:
         print(f"Rejected rows: {result.rejects_path} (or `unico rejects {result.import_id}`)")
-    return 0
 
 
 def _print_warnings(warnings: list[str]) -> None:

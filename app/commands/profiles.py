@@ -13,7 +13,7 @@ from app.commands.common import (
 from app.core.errors import UsageError
 from app.core.profiles import service
 from app.core.profiles.forget import UPLOAD_HINT
-from app.core.profiles.golden import refresh_all
+from app.core.profiles.refresh import refresh_all
 from app.core.profiles.survivorship import (
     RULES,
     get_survivorship,

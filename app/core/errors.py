@@ -49,3 +49,6 @@ class BadDataError(UnicoError):
         self.where = where or Where()
         super().__init__(f"{self.where}: {message}" if str(self.where) else message)
         self.message = message  # without the place: the GUI words the place itself
+
+    def __reduce__(self) -> tuple:  # raised in the helper process, re-raised here with its place
+        return (type(self), (self.message, self.where))

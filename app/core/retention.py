@@ -32,7 +32,7 @@ from app.core import messages
 from app.core.errors import UsageError
 from app.core.jobs import Progress
 from app.core.profiles.forget import secure_deletion
-from app.core.profiles.golden import refresh_profiles
+from app.core.profiles.refresh import refresh_profiles
 from app.core.workspace import Workspace, utcnow
 
 POLICY_KEY, LOG_KEY = "retention.policy", "retention.log"

@@ -45,6 +45,48 @@ PAIR_PROFILES = ("LEFT JOIN memberships ma ON ma.record_id = p.a "
 PAIR_OPEN = "(ma.profile_id IS NULL OR mb.profile_id IS NULL OR ma.profile_id != mb.profile_id)"
 
 
+CHECKPOINT_AFTER = 4 << 20  # WAL bytes after a commit from which its pages are copied back (in the background)
+
+
+class _Checkpointer:
+    """Copies committed pages from the WAL back into the database file, on a thread and connection
+    of its own: a big commit (a file's import, a full match: hundreds of MB at 100k records) returns
+    at once instead of doing it, and the copying — SQLite's C code, without the GIL — overlaps
+    whatever comes next. It never blocks a writer (PASSIVE); closing waits for it."""
+
+    def __init__(self, path: Path):
+        self._path, self._wake, self._stop = path, threading.Event(), False
+        self._thread = threading.Thread(target=self._run, name="unico-checkpoint", daemon=True)
+        self._thread.start()
+
+    def poke(self) -> None:
+        self._wake.set()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(str(self._path), isolation_level=None, check_same_thread=False)
+        except sqlite3.Error:
+            return
+        try:
+            conn.execute("PRAGMA busy_timeout = 10000")
+            while True:
+                self._wake.wait()
+                self._wake.clear()
+                if self._stop:
+                    return
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:  # busy or locked: the next commit pokes again, closing finishes it
+                    pass
+        finally:
+            conn.close()
+
+    def close(self) -> None:
+        self._stop = True
+        self._wake.set()
+        self._thread.join()
+
+
 class Workspace:
     """An open workspace file. Not shareable across threads: open one per thread."""
 
@@ -53,6 +95,7 @@ class Workspace:
         self.readonly = readonly
         self._depth = 0
         self._lock = threading.RLock()
+        self._checkpointer: _Checkpointer | None = None
         existed = self.path.exists() and self.path.stat().st_size > 0
         if not existed and not create:
             raise WorkspaceError(messages.text("workspace.missing", path=self.path))
@@ -86,6 +129,7 @@ class Workspace:
         if not self.readonly:
             c.execute("PRAGMA journal_mode = WAL")
             c.execute("PRAGMA synchronous = NORMAL")
+            c.execute("PRAGMA wal_autocheckpoint = 0")  # see _Checkpointer
         c.execute("PRAGMA cache_size = -65536")  # 64 MB
         c.execute("PRAGMA temp_store = MEMORY")
 
@@ -142,6 +186,7 @@ class Workspace:
                 self._depth -= 1
                 if depth == 0:
                     self.conn.execute("COMMIT")
+                    self._committed()
                 else:
                     self.conn.execute(f"RELEASE sp{depth}")
 
@@ -190,7 +235,20 @@ class Workspace:
             "review": q(f"SELECT count(*) FROM pairs p {PAIR_PROFILES} WHERE p.band = 'review' AND {PAIR_OPEN}"),
         }
 
+    def _committed(self) -> None:
+        try:
+            wal = os.stat(f"{self.path}-wal").st_size
+        except OSError:
+            return
+        if wal >= CHECKPOINT_AFTER:
+            if self._checkpointer is None:
+                self._checkpointer = _Checkpointer(self.path)
+            self._checkpointer.poke()
+
     def close(self) -> None:
+        if self._checkpointer is not None:  # its copying finished; the last connection closed does the rest
+            self._checkpointer.close()
+            self._checkpointer = None
         try:
             self.conn.close()
         except sqlite3.Error:

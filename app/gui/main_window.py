@@ -22,7 +22,7 @@ from app import __version__
 from app.core.errors import UnicoError
 from app.core.jobs import Progress
 from app.core.profiles import service as profiles
-from app.core.profiles.golden import refresh_all
+from app.core.profiles.refresh import refresh_all
 from app.core.profiles.survivorship import get_survivorship, save_survivorship
 from app.core.workspace import Workspace
 from app.gui.export_dialog import ExportMenu

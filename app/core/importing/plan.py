@@ -18,7 +18,7 @@ from app.core.importing.linking import RefLink, find_ref
 from app.core.importing.postcodes import italian_postcodes
 from app.core.importing.profile import ColumnProfile, profile_column
 from app.core.importing.readers import RawRow, Table, file_sha256, read_table
-from app.core.importing.registry import FORMATS, Format, get_format, norm_header, preset_ids, recognise
+from app.core.importing.registry import Format, all_formats_by_id, get_format, norm_header, preset_ids, recognise
 from app.core import messages
 from app.core.normalize import DateOrderGuess, infer_date_order
 from app.core.workspace import Workspace
@@ -89,7 +89,7 @@ class ImportPlan:
 
     @property
     def format(self) -> Format | None:
-        return FORMATS.get(self.format_id)
+        return all_formats_by_id().get(self.format_id)  # loads the formats (a fresh helper process has not)
 
     @property
     def unmapped_columns(self) -> list[str]:
@@ -216,7 +216,7 @@ def _read_sample(table: Table) -> list[RawRow]:
 def _replan(plan: ImportPlan, *, channel: str | None = None, overrides: dict[str, str | None] | None = None,
             ws: Workspace | None = None) -> ImportPlan:
     """Recompute everything that depends on the format, kind and overrides from the kept sample."""
-    fmt = FORMATS.get(plan.detected_format_id)
+    fmt = all_formats_by_id().get(plan.detected_format_id)
     overrides = plan.overrides if overrides is None else overrides
     notes: list[str] = []
     kind = plan.kind_choice

@@ -105,6 +105,11 @@ def all_formats() -> list[Format]:
     return list(FORMATS.values())
 
 
+def all_formats_by_id() -> dict[str, Format]:
+    _load()
+    return FORMATS
+
+
 def get_format(format_id: str) -> Format:
     _load()
     try:

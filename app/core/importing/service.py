@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from app.core.errors import BadDataError, UsageError, Where
-from app.core.importing.contacts import build_contact_rows
+from app.core import helper
+from app.core.errors import BadDataError, UnicoError, UsageError, Where
 from app.core.importing.convert import Converter, Unit, to_json, units_of
 from app.core.importing.events import EVENT_SQL, EventBuilder
 from app.core.importing.linking import RefResolver
 from app.core.importing.plan import ImportPlan
+from app.core.importing.plan import plan_import
+from app.core.importing.prepare import CHUNK, HELPER_MIN_BYTES, Ahead, prepared_chunks
 from app.core.importing.readers import RawRow
 from app.core.importing.store_records import RecordWriter
 from app.core.jobs import Progress, collector_paused
@@ -34,7 +36,6 @@ from app.core import messages
 from app.core.suppression import SuppressionCheck
 from app.core.workspace import Workspace, utcnow
 
-CHUNK = 20_000
 COUNT_KEYS = ("read", "imported", "updated", "unchanged", "rejected", "events", "anonymous_events", "identities",
               "suppressed", "duplicates")
 
@@ -80,8 +81,47 @@ def _chunks(items: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
         yield chunk
 
 
-def run_import(ws: Workspace, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
-    """Import the planned file into ``plan.source_name``; see the module docstring."""
+def import_files(ws: Workspace, paths: Sequence[str | Path], progress: Progress | None = None, *,
+                 planned: bool = False, **options) -> list:
+    """Import several files in order, each planned (``plan_import(path, ws=ws, **options)``) once the
+    one before is in: a plan may refer to it (receipts to a loyalty source). Returns the results
+    (``planned``: (plan, result) pairs). A file that fails stops the run; those before it stay in.
+
+    While one file is written, the helper process prepares the next from a plan made in advance;
+    that work is used only if the plan made when its turn comes is the same (prepare.py).
+    """
+    if len(paths) > 1 and any(Path(p).is_file() and Path(p).stat().st_size >= HELPER_MIN_BYTES for p in paths[1:]):
+        helper.start()
+    results: list = []
+    ahead: Ahead | None = None
+    try:
+        for i, path in enumerate(paths):
+            plan = plan_import(path, ws=ws, **options)
+            mine = ahead if ahead is not None and ahead.plan == plan else None
+            if ahead is not None and mine is None:
+                ahead.close()
+            ahead = None
+            if i + 1 < len(paths):
+                try:
+                    ahead = Ahead.start(plan_import(paths[i + 1], ws=ws, **options), SuppressionCheck(ws))
+                except UnicoError:  # the next file cannot be planned now: its own turn will say why
+                    ahead = None
+            try:
+                result = run_import(ws, plan, progress, ahead=mine)
+                results.append((plan, result) if planned else result)
+            finally:
+                if mine is not None:  # unused if the file was already imported
+                    mine.close()
+    finally:
+        if ahead is not None:
+            ahead.close()
+    return results
+
+
+def run_import(ws: Workspace, plan: ImportPlan, progress: Progress | None = None, *,
+               ahead: Ahead | None = None) -> ImportResult:
+    """Import the planned file into ``plan.source_name``; see the module docstring.
+    ``ahead``: the helper's preparation of this plan (``import_files``)."""
     progress = progress or Progress()
     problems = plan.problems()
     if problems:
@@ -101,7 +141,7 @@ def run_import(ws: Workspace, plan: ImportPlan, progress: Progress | None = None
                                 dict.fromkeys(COUNT_KEYS, 0), None, True, 0,
                                 [messages.text("import.already_imported", file=plan.file_name, source=plan.source_name,
                                       import_id=prior)])
-    job = _Job(ws, plan, source, sha, progress)
+    job = _Job(ws, plan, source, sha, progress, ahead)
     try:
         with collector_paused(), ws.atomic():
             return job.run()
@@ -112,8 +152,9 @@ def run_import(ws: Workspace, plan: ImportPlan, progress: Progress | None = None
 
 
 class _Job:
-    def __init__(self, ws: Workspace, plan: ImportPlan, source: dict | None, sha: str, progress: Progress):
-        self.ws, self.plan, self.source, self.sha, self.progress = ws, plan, source, sha, progress
+    def __init__(self, ws: Workspace, plan: ImportPlan, source: dict | None, sha: str, progress: Progress,
+                 ahead: Ahead | None = None):
+        self.ws, self.plan, self.source, self.sha, self.progress, self.ahead = ws, plan, source, sha, progress, ahead
         self.counts = dict.fromkeys(COUNT_KEYS, 0)
         self.rejects: list[_Reject] = []
         self.converter = Converter(plan)
@@ -151,13 +192,13 @@ class _Job:
     def run(self) -> ImportResult:
         plan = self.plan
         self.source_id, self.import_id = self._start()
-        table = plan._table
-        structural: list[tuple[RawRow, str | None, str]] = []
-        units = units_of(self._counted(table.records()), plan, structural)
         suppression = SuppressionCheck(self.ws)
         if plan.kind == "contacts":
-            self._run_contacts(units, structural, suppression)
+            self._run_contacts(suppression)
         else:
+            table = plan._table
+            structural: list[tuple[RawRow, str | None, str]] = []
+            units = units_of(self._counted(table.records()), plan, structural)
             resolver = RefResolver(self.ws, plan.ref) if plan.ref else None
             builder = EventBuilder(plan, self.converter, self.source_id, self.import_id, resolver, suppression)
             writer = RecordWriter(self.ws, self.source_id, self.import_id, "event")
@@ -166,7 +207,7 @@ class _Job:
                 self._events(chunk, builder, writer)
                 self._structural(structural)
                 self._progress(table.fraction_read())
-        self._structural(structural)
+            self._structural(structural)
         self.progress.check()
         self._refresh_profiles()
         return self._finish()
@@ -188,31 +229,17 @@ class _Job:
         self.progress.update(0.02 + 0.96 * fraction, messages.text("progress.importing_rows", file=self.plan.file_name,
                                                                    rows=self.counts["read"]))
 
-    def _run_contacts(self, units: Iterator[Unit], structural: list, suppression: SuppressionCheck) -> None:
-        """A pipeline of two: a worker thread reads and converts chunk k+1 (pure Python, no database)
-        while this thread writes chunk k (SQLite releases the GIL while it works)."""
+    def _run_contacts(self, suppression: SuppressionCheck) -> None:
+        """Chunks prepared in a worker thread or the helper process (prepare.py) while this thread writes."""
         writer = RecordWriter(self.ws, self.source_id, self.import_id, "row")
-        table = self.plan._table
-
-        def prepare():  # in the worker: the only thread that advances the reader
-            chunk = list(islice(units, CHUNK))
-            taken = structural[:]
-            structural.clear()
-            if not chunk and not taken:
-                return None
-            built = build_contact_rows(self.plan, self.converter, chunk, suppression) if chunk else None
-            return chunk, built, taken, table.fraction_read()
-
-        with ThreadPoolExecutor(1, thread_name_prefix="unico-import") as pool:
-            pending = pool.submit(prepare)
-            while (ready := pending.result()) is not None:
-                pending = pool.submit(prepare)
+        with closing(prepared_chunks(self.plan, suppression, self.converter, self.ahead)) as chunks:
+            for ready in chunks:
                 self.progress.check()
-                chunk, built, taken, fraction = ready
-                if built is not None:
-                    self._contacts(chunk, built, writer)
-                self._structural(taken)  # what the worker took from `structural` (it alone touches it)
-                self._progress(fraction)
+                self.counts["read"] = ready.read
+                if ready.built is not None:
+                    self._contacts(ready.rejected, ready.built, writer)
+                self._structural(ready.structural)
+                self._progress(ready.fraction)
 
     def _counted(self, rows: Iterable[RawRow]) -> Iterator[RawRow]:
         for r in rows:
@@ -220,7 +247,7 @@ class _Job:
             yield r
 
     # -- contacts ---------------------------------------------------------------------------------
-    def _contacts(self, units: list[Unit], built, writer: RecordWriter) -> None:
+    def _contacts(self, units: Mapping[int, Unit], built, writer: RecordWriter) -> None:
         for i, column, reason in built.rejects:
             self._reject_unit(units[i], column, reason)
         self.counts["suppressed"] += len(built.suppressed)

@@ -18,22 +18,24 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 import pandas as pd
 
-from app.core import messages
+from app.core import helper, messages
 from app.core.errors import UsageError
 from app.core.jobs import Progress, collector_paused
 from app.core.matching import store
+from app.core.matching.assist import Assist
 from app.core.matching.blocking import candidate_pairs
 from app.core.matching.clustering import assign_profile_ids, cluster
 from app.core.matching.evidence import evidence_json
 from app.core.matching.features import Features
 from app.core.matching.model import Model, compare_pairs
 from app.core.matching.settings import MatchSettings, default_settings
-from app.core.matching.summary import refresh_profiles
+from app.core.matching.summary import head_start as start_golden, refresh_profiles
 from app.core.matching.training import train
 from app.core.profiles import journal
 from app.core.workspace import Workspace, utcnow
 
 SETTINGS_KEY, MODEL_KEY, JUNK_KEY = "matching.settings", "matching.model", "matching.junk"
+HELPER_MIN_RECORDS = 20_000  # below this a match's golden records take under a second: no helper
 
 
 @dataclass
@@ -103,6 +105,10 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
                progress: Progress | None) -> MatchResult:
     start = time.perf_counter()
     progress = progress or Progress()
+    # nothing uncommitted under this run: the helper process may read the records as committed
+    committed = not ws.conn.in_transaction
+    if committed and int(ws.scalar("SELECT count(*) FROM records")) >= HELPER_MIN_RECORDS:
+        helper.start()  # it starts while the records are read (see assist.py and refresh_profiles)
     settings = get_settings(ws)
     auto_thr, review_thr = _thresholds(settings, auto_threshold, review_threshold)
     progress.update(0.02, messages.text("progress.reading_records"))
@@ -119,6 +125,7 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
         result.review = _queue_size(ws)
         result.seconds = time.perf_counter() - start
         return result
+    assist = Assist(ws, settings, len(frame), committed and full)  # the helper builds its features meanwhile
     progress.update(0.08, messages.text("progress.match_keys"))
     feats = Features.build(frame, settings, junk=None if full else load_junk(ws))
     # the guard reads the records as written (before matching's own re-reading of swapped names)
@@ -135,9 +142,11 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
     constraints = store.load_constraints(ws)
     if full:
         progress.update(0.5, messages.text("progress.learning"))
-        model = train(feats, settings, vec.levels, cands.rules, _labelled(feats, settings, constraints))
+        model = train(feats, settings, vec.levels, cands.rules, _labelled(feats, settings, constraints),
+                      sample=assist.random_pairs(feats, settings))
         ws.set_json(MODEL_KEY, model.to_json())
         ws.set_json(JUNK_KEY, {k: sorted(v) for k, v in feats.junk.items()})
+    assist.close()  # its features freed (a run that fails before this leaves them to the next run's)
     result.notes = list(model.notes)
     progress.update(0.6, messages.text("progress.scoring"))
     weight, prob, fw = model.score(vec, settings)
@@ -170,11 +179,13 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
             refused = np.searchsorted(keep, links[res.refused])
             refused = refused[band[refused] == "auto"]
             band[refused] = "review"  # links the chaining guard or a cannot-link refused go to a human
+            moved = {rid: old.get(rid) for rid, pid in assignment.items() if old.get(rid) != pid}
+            touched = {assignment[r] for r in moved} | {p for p in moved.values() if p is not None}
+            # the helper starts on the golden records while the pairs and memberships are written
+            head_start = start_golden(ws, touched, assignment) if committed else None
             priority = _priorities(assignment, ids_a[keep], ids_b[keep], prob[keep], band)
             _insert_pairs(ws, ids_a[keep], ids_b[keep], prob[keep], weight[keep], evidence, band, priority)
             used = links[res.used]
-            moved = {rid: old.get(rid) for rid, pid in assignment.items() if old.get(rid) != pid}
-            touched = {assignment[r] for r in moved} | {p for p in moved.values() if p is not None}
             before = journal.current(ws, {"m": {}, "p": dict.fromkeys(touched), "b": {}})["p"]
             created: set[int] = set()  # new profiles, inserted whole with their golden records below
             with journal.known(ws, moved, before):  # a full match knows what it replaces
@@ -192,11 +203,12 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
             seeds = set(record_ids[new_mask].tolist())
             change = recluster(ws, seeds, settings=settings, refresh=False)
             touched, merged, info, refs, created = set(change["profiles"]), change["merged"], None, None, set()
+            head_start = None
         progress.update(0.9, messages.text("progress.updating_profiles_log"))
         _log_auto_merges(ws, merged, auto_thr, info, refs)
         del info, refs, names
         with journal.known(ws) if full else nullcontext():  # the profiles' old rows are noted above
-            refresh_profiles(ws, touched, created)
+            refresh_profiles(ws, touched, created, committed=committed and full, head_start=head_start)
         if not full:
             set_priorities(ws)  # after the refresh: the review order weighs the profiles' real sizes
         if merged:  # the run's merges are one undoable step, kept under its last decision

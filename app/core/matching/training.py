@@ -164,15 +164,16 @@ def em_session(levels: np.ndarray, counts: np.ndarray, fixed: np.ndarray, u: lis
 
 
 def train(feats: Features, settings: MatchSettings, cand_levels: np.ndarray, rule_mask: np.ndarray,
-          labelled: tuple[np.ndarray, np.ndarray] | None = None) -> Model:
-    """Estimate u, m and the prior; ``labelled`` = (levels of decided pairs, 1 match / 0 not).
+          labelled: tuple[np.ndarray, np.ndarray] | None = None, sample: Vectors | None = None) -> Model:
+    """Estimate u, m and the prior; ``labelled`` = (levels of decided pairs, 1 match / 0 not);
+    ``sample``: ``random_pairs(feats, settings)`` if already computed (by the helper process).
 
     Two passes: the second reads u again from the random pairs, each weighted by the first
     model's chance that it is two different people — where records repeat (four entries of one
     person), random pairs that agree on a birth date are mostly one person, and counting them as
     non-matches would make a shared birth date look common."""
     names = [c.name for c in settings.comparisons]
-    sample = random_pairs(feats, settings)
+    sample = random_pairs(feats, settings) if sample is None else sample
     u = estimate_u(feats, settings, sample)
     collapsed = _Collapsed(cand_levels, rule_mask)
     model = _fit(feats, settings, u, collapsed, labelled)

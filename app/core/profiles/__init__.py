@@ -2,5 +2,5 @@
 with undo/redo, manual merge and unmerge, and erasure.
 
 Import the submodules (``bulk``, ``golden``, ``consent``, ``service``…) directly: this package
-stays light because the matcher calls ``golden.refresh_profiles`` and ``journal`` from below.
+stays light because the matcher calls ``refresh.refresh_profiles`` and ``journal`` from below.
 """

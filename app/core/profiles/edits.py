@@ -28,7 +28,7 @@ from app.core.matching.store import (
     refs_of,
 )
 from app.core.profiles import journal
-from app.core.profiles.golden import refresh_profiles
+from app.core.profiles.refresh import refresh_profiles
 from app.core.workspace import Workspace, utcnow
 
 _INSERT = ("INSERT INTO decisions(ts, kind, actor, a_ref, b_ref, reason, evidence, probability, payload, group_id) "

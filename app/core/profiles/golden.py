@@ -30,15 +30,11 @@ and bumps ``updated_at``, only when something changed).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from functools import lru_cache
 
 import orjson
 
-from app.core import messages
-from app.core.jobs import Progress
-from app.core.matching.store import temp_ids
 from app.core.normalize import (
     city_key,
     first_name_info,
@@ -47,20 +43,11 @@ from app.core.normalize import (
     split_full_name,
 )
 from app.core.normalize.gazetteer import surnames
-from app.core.profiles.members import Member, all_activity, iso_ts, load_members
-from app.core.profiles.survivorship import (
-    GROUPS,
-    Survivorship,
-    get_survivorship,
-    save_survivorship,
-    source_ranks,
-)
-from app.core.workspace import Workspace, utcnow
+from app.core.profiles.members import Member, iso_ts
+from app.core.profiles.survivorship import GROUPS, Survivorship
 
 SUMMARY = ("display_name", "email", "phone", "city", "sources", "n_records", "first_activity", "last_activity",
            "golden")
-BATCH = 5_000  # profiles per read/compute/write round (bounded memory; small enough to overlap well)
-MANY = 20_000  # from this many profiles, one pass over all events beats reading each batch's
 
 # (value parts, key parts) of a record for a field; None when the record says nothing about it
 Parts = tuple[tuple[str | None, ...], tuple[str | None, ...]]
@@ -401,76 +388,3 @@ def summary_row(golden: dict, members: list[Member]) -> tuple:
             sources, len(members), iso_ts(first_ts), iso_ts(last_ts), orjson.dumps(golden).decode("utf-8"))
 
 
-def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool = True,
-                     progress: Progress | None = None, new: Collection[int] = ()) -> int:
-    """Recompute the golden record and summary columns of these profiles; write those that changed.
-
-    ``stamp=False`` leaves ``updated_at`` alone (undo/redo restore it themselves). ``new``: profiles
-    whose rows do not exist yet (their memberships were written with the foreign keys deferred):
-    each is inserted whole, once — a row inserted bare and then grown to its golden record costs
-    the table twice the pages. Returns how many profiles were rewritten. Batches run as a pipeline of two: a worker thread reads batch k+1 and
-    writes batch k-1 (SQLite releases the GIL while it works) while this thread computes batch k;
-    only the worker touches the connection until the end.
-    """
-    ids = sorted({int(i) for i in profile_ids})
-    if not ids:
-        return 0
-    settings = get_survivorship(ws)
-    ranks = source_ranks(ws, settings)
-    now = utcnow()
-    n = len(SUMMARY)
-    cols = ", ".join(SUMMARY)
-    # SQLite compares the stored row with the new one (?1..?n): nothing read back into Python, and a
-    # row that did not change is neither written nor stamped. A profile without a row matches nothing.
-    changed = f"WHERE id = ?{n + 1} AND ({cols}) IS NOT ({', '.join(f'?{i}' for i in range(1, n + 1))})"
-    sets = ", ".join(f"{c} = ?{i}" for i, c in enumerate(SUMMARY, 1))
-    update = (f"UPDATE profiles SET {sets}, updated_at = ?{n + 2} {changed}" if stamp
-              else f"UPDATE profiles SET {sets} {changed}")
-    insert = f"INSERT INTO profiles({cols}, created_at, updated_at, id) VALUES ({', '.join('?' * n)}, ?, ?, ?)"
-    new = set(new)
-    activity = all_activity(ws) if len(ids) > MANY else None
-    chunks = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
-
-    def read(chunk: list[int]) -> tuple[dict[int, list[Member]], set[int]]:
-        members = load_members(ws, chunk, activity)
-        wanted = [pid for pid in chunk if pid in new]
-        if not wanted:
-            return members, set()
-        with temp_ids(ws, wanted, "_golden_pids") as t:  # new profiles whose row exists after all
-            return members, {r[0] for r in ws.execute(f"SELECT p.id FROM {t} t CROSS JOIN profiles p ON p.id = t.id")}
-
-    def write(rows: list[tuple], created: list[tuple]) -> int:
-        ws.conn.executemany(insert, ((*r[:-1], now, now, r[-1]) for r in created))
-        if stamp:
-            rows = ((*r, now) for r in rows)
-        return ws.conn.executemany(update, rows).rowcount + len(created)
-
-    with ThreadPoolExecutor(1, thread_name_prefix="unico-golden") as pool:
-        pending = pool.submit(read, chunks[0])
-        writes = []
-        for k, chunk in enumerate(chunks):
-            if progress is not None:
-                progress.update(k * BATCH / len(ids), messages.text("progress.golden_records", done=k * BATCH,
-                                                                     total=len(ids)))
-            members, existing = pending.result()
-            if k + 1 < len(chunks):
-                pending = pool.submit(read, chunks[k + 1])
-            rows, created = [], []
-            for pid in chunk:
-                ms = members.get(pid)
-                if not ms:
-                    continue
-                row = (*summary_row(compute_golden(ms, ranks, settings), ms), pid)
-                (created if pid in new and pid not in existing else rows).append(row)
-            del members
-            writes.append(pool.submit(write, rows, created))
-        return sum(w.result() for w in writes)
-
-
-def refresh_all(ws: Workspace, progress: Progress | None = None, *, settings: Survivorship | None = None) -> int:
-    """Every profile; with ``settings``, store them first (one transaction: new rules, new records)."""
-    with ws.atomic():
-        if settings is not None:
-            save_survivorship(ws, settings)
-        ids = [r[0] for r in ws.query("SELECT id FROM profiles")]
-        return refresh_profiles(ws, ids, progress=progress)

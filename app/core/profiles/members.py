@@ -23,13 +23,18 @@ import orjson
 from app.core.matching.store import temp_ids
 from app.core.workspace import Workspace
 
-_MEMBER_SQL = """
+_MEMBER_COLS = """
     SELECT m.profile_id, r.id, s.name, s.channel, s.kind, r.source_record_id, r.origin, r.fields,
            r.n_email, r.n_email_key, r.n_phone, r.n_mobile, r.n_birth, r.n_gender, r.n_postcode,
            r.n_province, r.n_country, r.email_consent, r.email_consent_at, r.sms_consent, r.sms_consent_at,
-           r.updated_at, s.id
+           r.updated_at, s.id"""
+_MEMBER_SQL = _MEMBER_COLS + """
     FROM {t} t CROSS JOIN memberships m ON m.profile_id = t.id JOIN records r ON r.id = m.record_id
     JOIN sources s ON s.id = r.source_id
+"""
+# the same, memberships given (profile_id, record_id) in a temporary table: see load_members_of
+_GIVEN_SQL = _MEMBER_COLS + """
+    FROM _golden_members m JOIN records r ON r.id = m.record_id JOIN sources s ON s.id = r.source_id
 """
 # Per record: first and last event, purchases and when the last one was made. Reading a few
 # profiles goes through the events_record index; reading many, one pass over all events is faster.
@@ -131,13 +136,28 @@ def all_activity(ws: Workspace) -> Activity:
 def load_members(ws: Workspace, profile_ids: Iterable[int], activity: Activity | None = None) -> dict[int, list[Member]]:
     """Members of each profile (profiles without members are left out), ordered by record id.
     ``activity`` (from ``all_activity``) saves reading the events again when many batches follow."""
-    out: dict[int, list[Member]] = defaultdict(list)
-    loads = orjson.loads
     with temp_ids(ws, profile_ids, "_golden_pids") as t:
         rows = ws.execute(_MEMBER_SQL.format(t=t)).fetchall()
         if activity is None:
             activity = _with_purged({r[0]: tuple(r[1:]) for r in ws.execute(_ACTIVITY_OF.format(t=t))},
                                     ws.execute(_PURGED_OF.format(t=t)).fetchall())
+    return _members(rows, activity)
+
+
+def load_members_of(ws: Workspace, memberships: Iterable[tuple[int, int]], activity: Activity) -> dict[int, list[Member]]:
+    """``load_members`` with the memberships given as (profile_id, record_id): the helper process
+    reads the records as committed while the match that assigned them has not committed yet."""
+    ws.execute("CREATE TEMP TABLE IF NOT EXISTS _golden_members (profile_id INTEGER, record_id INTEGER)")
+    ws.conn.executemany("INSERT INTO _golden_members VALUES (?, ?)", memberships)
+    try:
+        return _members(ws.execute(_GIVEN_SQL).fetchall(), activity)
+    finally:
+        ws.execute("DELETE FROM _golden_members")
+
+
+def _members(rows: list, activity: Activity) -> dict[int, list[Member]]:
+    out: dict[int, list[Member]] = defaultdict(list)
+    loads = orjson.loads
     for row in rows:
         m = Member(row[0], row[1], row[2], row[3], row[4], row[5], row[6], loads(row[7] or "{}"), *row[8:23])
         m._set_activity(activity.get(m.record_id))

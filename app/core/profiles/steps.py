@@ -25,7 +25,7 @@ from app.core.errors import UsageError
 from app.core.matching import recluster
 from app.core.matching.store import profile_members, refs_of
 from app.core.profiles import journal
-from app.core.profiles.golden import refresh_profiles
+from app.core.profiles.refresh import refresh_profiles
 from app.core.workspace import Workspace, utcnow
 
 _STEP_SQL = """

@@ -62,7 +62,7 @@ def get_survivorship(ws: Workspace) -> Survivorship:
 
 
 def save_survivorship(ws: Workspace, settings: Survivorship) -> None:
-    """Store the settings (golden records follow at the next refresh; see golden.refresh_all)."""
+    """Store the settings (golden records follow at the next refresh; see refresh.refresh_all)."""
     known = {r[0] for r in ws.query("SELECT name FROM sources")}
     unknown = [s for s in settings.source_priority if s not in known]
     if unknown:
