@@ -213,6 +213,12 @@ def _read_sample(table: Table) -> list[RawRow]:
     return out
 
 
+def replan(plan: ImportPlan, ws: Workspace | None = None) -> ImportPlan:
+    """The plan as ``plan_import`` would make it now, from the sample it already read: what may have
+    changed meanwhile is the workspace (an events file's link to a contact source imported since)."""
+    return _replan(plan, ws=ws)
+
+
 def _replan(plan: ImportPlan, *, channel: str | None = None, overrides: dict[str, str | None] | None = None,
             ws: Workspace | None = None) -> ImportPlan:
     """Recompute everything that depends on the format, kind and overrides from the kept sample."""

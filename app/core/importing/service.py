@@ -25,7 +25,7 @@ from app.core.importing.convert import Converter, Unit, to_json, units_of
 from app.core.importing.events import EVENT_SQL, EventBuilder
 from app.core.importing.linking import RefResolver
 from app.core.importing.plan import ImportPlan
-from app.core.importing.plan import plan_import
+from app.core.importing.plan import plan_import, replan
 from app.core.importing.prepare import CHUNK, HELPER_MIN_BYTES, Ahead, prepared_chunks
 from app.core.importing.readers import RawRow
 from app.core.importing.store_records import RecordWriter
@@ -88,24 +88,28 @@ def import_files(ws: Workspace, paths: Sequence[str | Path], progress: Progress 
     (``planned``: (plan, result) pairs). A file that fails stops the run; those before it stay in.
 
     While one file is written, the helper process prepares the next from a plan made in advance;
-    that work is used only if the plan made when its turn comes is the same (prepare.py).
+    that work is used only if the plan made again when its turn comes (``replan``: the workspace
+    may have changed, the file has not) is the same (prepare.py).
     """
     if len(paths) > 1 and any(Path(p).is_file() and Path(p).stat().st_size >= HELPER_MIN_BYTES for p in paths[1:]):
         helper.start()
     results: list = []
     ahead: Ahead | None = None
+    following: ImportPlan | None = None  # the next file's plan, made while the one before was imported
     try:
         for i, path in enumerate(paths):
-            plan = plan_import(path, ws=ws, **options)
+            plan = replan(following, ws) if following is not None else plan_import(path, ws=ws, **options)
             mine = ahead if ahead is not None and ahead.plan == plan else None
             if ahead is not None and mine is None:
                 ahead.close()
-            ahead = None
+            ahead = following = None
             if i + 1 < len(paths):
                 try:
-                    ahead = Ahead.start(plan_import(paths[i + 1], ws=ws, **options), SuppressionCheck(ws))
-                except UnicoError:  # the next file cannot be planned now: its own turn will say why
-                    ahead = None
+                    following = plan_import(paths[i + 1], ws=ws, **options)
+                except UnicoError:  # the next file cannot be planned: its own turn will say why
+                    following = None
+                if following is not None:
+                    ahead = Ahead.start(following, SuppressionCheck(ws))
             try:
                 result = run_import(ws, plan, progress, ahead=mine)
                 results.append((plan, result) if planned else result)

@@ -107,7 +107,7 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
     progress = progress or Progress()
     # nothing uncommitted under this run: the helper process may read the records as committed
     committed = not ws.conn.in_transaction
-    if committed and int(ws.scalar("SELECT count(*) FROM records")) >= HELPER_MIN_RECORDS:
+    if int(ws.scalar("SELECT count(*) FROM records")) >= HELPER_MIN_RECORDS:
         helper.start()  # it starts while the records are read (see assist.py and refresh_profiles)
     settings = get_settings(ws)
     auto_thr, review_thr = _thresholds(settings, auto_threshold, review_threshold)
@@ -125,9 +125,9 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
         result.review = _queue_size(ws)
         result.seconds = time.perf_counter() - start
         return result
-    assist = Assist(ws, settings, len(frame), committed and full)  # the helper builds its features meanwhile
     progress.update(0.08, messages.text("progress.match_keys"))
     feats = Features.build(frame, settings, junk=None if full else load_junk(ws))
+    assist = Assist(feats) if full else None  # the helper compares the random pairs meanwhile
     # the guard reads the records as written (before matching's own re-reading of swapped names)
     persons = frame[["id", "n_first", "n_last", "n_birth"]].astype(object)
     record_ids = frame["id"]
@@ -144,9 +144,9 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
         progress.update(0.5, messages.text("progress.learning"))
         model = train(feats, settings, vec.levels, cands.rules, _labelled(feats, settings, constraints),
                       sample=assist.random_pairs(feats, settings))
+        assist.close()  # its copy of the features freed (a run failing before this leaves it to the next run)
         ws.set_json(MODEL_KEY, model.to_json())
         ws.set_json(JUNK_KEY, {k: sorted(v) for k, v in feats.junk.items()})
-    assist.close()  # its features freed (a run that fails before this leaves them to the next run's)
     result.notes = list(model.notes)
     progress.update(0.6, messages.text("progress.scoring"))
     weight, prob, fw = model.score(vec, settings)
