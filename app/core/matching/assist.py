@@ -16,17 +16,27 @@ from __future__ import annotations
 
 import pickle
 import uuid
+
+import numpy as np
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
 from app.core import helper
 from app.core.matching.features import Features
-from app.core.matching.model import Vectors
+from app.core.matching.model import Vectors, compare_pairs
 from app.core.matching.settings import MatchSettings
 from app.core.matching.training import random_pairs
 
 MIN_RECORDS = 20_000
 MAX_RECORDS = 400_000
+SHARE_HERE = 0.5  # of the candidates' comparisons, the front part compared here
+
+
+def joined(parts: list[Vectors]) -> Vectors:
+    """Vectors of consecutive slices of one pair list, as one."""
+    tf = {k: np.concatenate([p.tf[k] if k in p.tf else np.full(len(p.levels), np.nan) for p in parts])
+          for k in sorted({k for p in parts for k in p.tf})}
+    return Vectors(np.concatenate([p.levels for p in parts]), tf)
 
 # -- in the helper process ----------------------------------------------------------------------------
 _features: dict[str, Features] = {}
@@ -40,6 +50,11 @@ def _open(session: str, features: bytes) -> None:
 def _random_pairs(session: str) -> Vectors:
     feats = _features[session]
     return random_pairs(feats, feats.settings)
+
+
+def _compare(session: str, pa, pb) -> Vectors:
+    feats = _features[session]
+    return compare_pairs(feats, feats.settings, pa, pb)
 
 
 def _close(session: str) -> None:
@@ -76,6 +91,20 @@ class Assist:
         except (BrokenProcessPool, RuntimeError):
             self._lost()
             return None
+
+    def compare(self, feats: Features, settings: MatchSettings, pa: np.ndarray, pb: np.ndarray) -> Vectors:
+        """``compare_pairs`` of the candidates, the back part compared by the helper."""
+        cut = int(len(pa) * SHARE_HERE)
+        if self.pool is None or cut == len(pa):
+            return compare_pairs(feats, settings, pa, pb)
+        try:
+            theirs = self.pool.submit(_compare, self.session, pa[cut:], pb[cut:])
+        except (RuntimeError, BrokenProcessPool):
+            self._lost()
+            return compare_pairs(feats, settings, pa, pb)
+        mine = compare_pairs(feats, settings, pa[:cut], pb[:cut])
+        back = self._result(theirs)
+        return joined([mine, back if back is not None else compare_pairs(feats, settings, pa[cut:], pb[cut:])])
 
     def random_pairs(self, feats: Features, settings: MatchSettings) -> Vectors:
         """The random pairs u is read from (``training.random_pairs``)."""

@@ -138,7 +138,7 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
                             large=settings.large_workspace)
     pa, pb, result.blocking = cands.a, cands.b, cands.per_rule
     progress.update(0.3, messages.text("progress.comparing_pairs", count=len(pa)))
-    vec = compare_pairs(feats, settings, pa, pb)
+    vec = assist.compare(feats, settings, pa, pb) if assist is not None else compare_pairs(feats, settings, pa, pb)
     constraints = store.load_constraints(ws)
     if full:
         progress.update(0.5, messages.text("progress.learning"))
