@@ -232,3 +232,20 @@ def test_big_commits_are_checkpointed_in_the_background_and_closing_waits(tmp_pa
     assert not Path(f"{path}-wal").exists()  # the last connection closed copied the rest and removed it
     with Workspace(path) as again:
         assert again.scalar("SELECT count(*) FROM blob_rows") == 2000
+
+
+def test_an_erasure_right_after_a_big_commit_still_truncates_the_wal(tmp_path):
+    """The erasure's own checkpoint must not give up (busy) because the background one is running."""
+    from app.core.profiles.forget import secure_deletion
+
+    path = tmp_path / "w.db"
+    with Workspace(path) as ws:
+        with ws.atomic():
+            ws.execute("CREATE TABLE notes (t TEXT)")
+            ws.execute("INSERT INTO notes VALUES ('Zappacosta Ermenegilda')")
+            ws.conn.executemany("INSERT INTO notes VALUES (?)", ((os.urandom(2048).hex(),) for _ in range(2000)))
+        assert Path(f"{path}-wal").stat().st_size >= CHECKPOINT_AFTER  # the checkpointer is at work now
+        with secure_deletion(ws), ws.atomic():
+            ws.execute("DELETE FROM notes WHERE t LIKE 'Zappacosta%'")
+        assert Path(f"{path}-wal").stat().st_size == 0
+        assert b"Zappacosta" not in path.read_bytes()

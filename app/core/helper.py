@@ -1,8 +1,9 @@
 """The second core: one helper process for CPU-bound work that writes nothing.
 
 Unico's heavy steps are mostly pure Python, so threads share one core (the GIL). A helper process
-takes the parts that need no write access — preparing an import's rows, computing a full match's
-golden records — while this process keeps the workspace's only writing connection.
+takes the parts that need no write access — preparing the next file of an import, comparing a full
+match's random pairs and half its candidates, computing golden records — while this process keeps
+the workspace's only writing connection.
 
 It is *spawned*, not forked (the GUI and the importer hold threads a fork would copy mid-flight),
 and starts in the background: a fresh interpreter importing the core takes about half a second.

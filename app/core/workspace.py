@@ -245,10 +245,14 @@ class Workspace:
                 self._checkpointer = _Checkpointer(self.path)
             self._checkpointer.poke()
 
-    def close(self) -> None:
-        if self._checkpointer is not None:  # its copying finished; the last connection closed does the rest
+    def settle(self) -> None:
+        """Wait for the background checkpoint (before a checkpoint of one's own: see forget.py)."""
+        if self._checkpointer is not None:
             self._checkpointer.close()
             self._checkpointer = None
+
+    def close(self) -> None:
+        self.settle()  # its copying finished; the last connection closed does the rest
         try:
             self.conn.close()
         except sqlite3.Error:

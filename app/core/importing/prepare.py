@@ -43,8 +43,8 @@ class Prepared:
 
 
 class Preparer:
-    def __init__(self, plan: ImportPlan, suppression, table=None):
-        self.plan, self.suppression = plan, suppression
+    def __init__(self, plan: ImportPlan, suppression, table=None, chunk: int | None = None):
+        self.plan, self.suppression, self.chunk = plan, suppression, chunk or CHUNK
         self.table = table if table is not None else plan._table
         self.converter = Converter(plan)
         self.structural: list[tuple[RawRow, str | None, str]] = []
@@ -58,7 +58,7 @@ class Preparer:
 
     def next(self) -> Prepared | None:
         """The next chunk; None at the end of the file."""
-        chunk = list(islice(self.units, CHUNK))
+        chunk = list(islice(self.units, self.chunk))
         taken, self.structural[:] = self.structural[:], []
         if not chunk and not taken:
             return None
@@ -77,14 +77,14 @@ class _Ahead:
     """A whole file prepared by the helper's preparing thread, each chunk kept pickled (compact) until
     asked for. Files are prepared in the order they were asked for: the one being imported first."""
 
-    def __init__(self, plan: ImportPlan, suppression):
-        self.plan, self.suppression = plan, suppression
+    def __init__(self, plan: ImportPlan, suppression, chunk: int):
+        self.plan, self.suppression, self.chunk = plan, suppression, chunk
         self.out: queue.Queue = queue.Queue()
         self.stop = threading.Event()
 
     def run(self) -> None:
         try:
-            prep = Preparer(self.plan, self.suppression, read_table(self.plan.path))
+            prep = Preparer(self.plan, self.suppression, read_table(self.plan.path), self.chunk)
             while not self.stop.is_set() and (ready := prep.next()) is not None:
                 self.out.put(("chunk", pickle.dumps(ready, pickle.HIGHEST_PROTOCOL)))
             self.out.put(("end", prep.converter.issues))
@@ -99,12 +99,12 @@ def _preparing() -> None:
             ahead.run()
 
 
-def _open(session: str, plan: ImportPlan, suppression) -> None:
+def _open(session: str, plan: ImportPlan, suppression, chunk: int) -> None:
     global _thread
     if _thread is None:
         _thread = threading.Thread(target=_preparing, name="unico-prepare", daemon=True)
         _thread.start()
-    _sessions[session] = ahead = _Ahead(plan, suppression)
+    _sessions[session] = ahead = _Ahead(plan, suppression, chunk)
     _files.put(ahead)
 
 
@@ -133,7 +133,8 @@ class Ahead:
     def __init__(self, pool, plan: ImportPlan, suppression):
         self.pool, self.plan, self.session = pool, plan, uuid.uuid4().hex
         self.taken = 0  # chunks handed out
-        pool.submit(_open, self.session, portable(plan), suppression)
+        self.chunk = CHUNK  # the same chunks as here: a fallback skips those already written
+        pool.submit(_open, self.session, portable(plan), suppression, self.chunk)
 
     @classmethod
     def start(cls, plan: ImportPlan, suppression) -> "Ahead | None":
@@ -185,7 +186,7 @@ def prepared_chunks(plan: ImportPlan, suppression, converter: Converter, ahead: 
         helper.discard()
     finally:
         ahead.close()
-    local = Preparer(plan, suppression)
+    local = Preparer(plan, suppression, chunk=ahead.chunk)
     for _ in range(ahead.taken):
         local.next()
     yield from _local(local, converter)

@@ -1,25 +1,25 @@
 """What a full match hands to the helper process (app/core/helper.py): the second core.
 
 Once the features are built, a copy goes to the helper, which compares the random pairs u is read
-from while this process finds and compares the candidate pairs. The features are a pure value: the
-helper's comparisons are the ones this process would make (tested). (Sharing the candidates'
-comparisons too was measured slower at 100k records: the helper is still busy with the random
-pairs when they start, and each process pays its own first-call caches. Building the features in
-the helper from the committed records instead of copying them cost more: both processes built them
-at once, slowing each other down.)
+from while this process finds the candidate pairs; then each compares half of the candidates. The
+features are a pure value and a pair's levels depend on its two records alone: the halves joined
+are what one call here would give (tested). (Building the features in the helper from the committed
+records instead of copying them was measured slower: both processes built them at once, slowing each
+other down; so was splitting the comparisons in small slices taken by whoever is free: each slice
+pays its own first-call costs.)
 
 Used from ``MIN_RECORDS``, below which the random pairs take a fraction of a second, up to
 ``MAX_RECORDS``, above which two copies of the features would not fit the 4 GB a million records
-may use. If the helper is not up, or dies, the random pairs are compared here.
+may use. If the helper is not up, or dies, everything is compared here.
 """
 from __future__ import annotations
 
 import pickle
 import uuid
-
-import numpy as np
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
+
+import numpy as np
 
 from app.core import helper
 from app.core.matching.features import Features
@@ -37,6 +37,7 @@ def joined(parts: list[Vectors]) -> Vectors:
     tf = {k: np.concatenate([p.tf[k] if k in p.tf else np.full(len(p.levels), np.nan) for p in parts])
           for k in sorted({k for p in parts for k in p.tf})}
     return Vectors(np.concatenate([p.levels for p in parts]), tf)
+
 
 # -- in the helper process ----------------------------------------------------------------------------
 _features: dict[str, Features] = {}

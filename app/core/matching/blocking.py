@@ -52,15 +52,18 @@ def _stack(*code_arrays: np.ndarray) -> KeyLong:
 def _name_tokens(feats: Features) -> KeyLong:
     """First and last name in sorted order (catches swaps), and the name read from an email."""
     f = feats.frame
-    both = f["n_first"].notna() & f["n_last"].notna()
-    a, b = f["n_first"].where(both), f["n_last"].where(both)
-    names = a.where(a <= b, b) + "|" + b.where(a <= b, a)
-    tokens = feats.hint_tokens
-    hint = tokens.map(lambda t: "|".join(sorted(t[:2])) if len(t) >= 2 else None)
-    rec = np.concatenate([np.flatnonzero(names.notna()), np.flatnonzero(hint.notna())])
-    values = pd.concat([names.dropna(), hint.dropna()], ignore_index=True)
-    codes, _ = pd.factorize(values)
-    return _stack_pairs(rec, codes.astype(np.int64))
+    rec: list[int] = []
+    values: list[str] = []
+    for i, (a, b) in enumerate(zip(f["n_first"].tolist(), f["n_last"].tolist())):
+        if isinstance(a, str) and isinstance(b, str):  # missing: None (or NaN once a column was emptied)
+            rec.append(i)
+            values.append(f"{a}|{b}" if a <= b else f"{b}|{a}")
+    for i, t in enumerate(feats.hint_tokens.tolist()):
+        if len(t) >= 2:
+            rec.append(i)
+            values.append("|".join(sorted(t[:2])))
+    codes, _ = pd.factorize(pd.Series(values, dtype=object))
+    return _stack_pairs(np.array(rec, np.int64), codes.astype(np.int64))
 
 
 def sorted_unique(values: np.ndarray) -> np.ndarray:

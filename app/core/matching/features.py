@@ -25,6 +25,7 @@ VOCABULARY = {"n_first": "name", "n_last": "name", "n_phone": "phone", "n_mobile
 ALL_VALUES = "*"  # junk marker: the whole column says nothing
 UNIQUE_CHECKED = ("n_customer_id", "n_loyalty", "n_national_id", "n_cf")
 FAMILY_WORDS = ("FAMIGLIA", "FAMILY", "FAMIGLIE")
+FAMILY_LOCAL = re.compile("|".join(FAMILY_WORDS))
 SHARED_CHECKED = ("n_email_key", "n_phone", "n_mobile")
 FULL_NAME = "full_name"  # tf_counts key for whole names
 HOME = "home"  # street, number and postcode (or town): where a household lives
@@ -169,22 +170,41 @@ class Features:
         return key.where(f["n_street"].notna() & f["n_number"].notna() & (f["n_postcode"].notna() | f["n_city"].notna()))
 
     def find_shared(self, values: pd.Series, col: str) -> set[str]:
-        """Values whose records carry first names that cannot be one person's."""
+        """Values whose records carry first names that cannot be one person's. ``values``: the frame's
+        column ``col``, or another key per record (the home)."""
         from app.core.matching.clustering import names_compatible
 
-        sub = pd.DataFrame({col: values, "n_first": self.frame["n_first"]}).dropna().drop_duplicates()
-        sub = sub[sub.duplicated(col, keep=False)]
-        pairs = sub.merge(sub, on=col)
-        pairs = pairs[pairs["n_first_x"] < pairs["n_first_y"]]
-        names = pairs[["n_first_x", "n_first_y"]].drop_duplicates()
-        clash = {(a, b) for a, b in zip(names["n_first_x"], names["n_first_y"]) if not names_compatible(a, b)}
-        bad = [(a, b) in clash for a, b in zip(pairs["n_first_x"], pairs["n_first_y"])]
-        out = set(pairs.loc[bad, col]) if len(pairs) else set()
+        # on integer codes: the distinct (value, first name) pairs, then every two first names of a value
+        if col in self.frame.columns:  # the column itself: its codes are made once for blocking anyway
+            coded = self.coded(col)
+            vcode, vocab = coded.codes.astype(np.int64), coded.values
+        else:
+            vcode, vocab = pd.factorize(values, use_na_sentinel=True)
+            vcode = vcode.astype(np.int64)
+        first = self.coded("n_first")
+        ok = (vcode >= 0) & (first.codes >= 0)
+        v, f = vcode[ok], first.codes[ok].astype(np.int64)
+        out: set[str] = set()
+        if len(v):
+            span = int(f.max()) + 1
+            packed = np.unique(v * span + f)
+            v, f = packed // span, packed % span
+            starts = np.flatnonzero(np.r_[True, v[1:] != v[:-1]])
+            sizes = np.diff(np.r_[starts, len(v)])
+            left, right = _pairs_within(starts[sizes >= 2], sizes[sizes >= 2])
+            names = first.values
+            verdict: dict[tuple[int, int], bool] = {}
+            for fa, fb, value in zip(f[left].tolist(), f[right].tolist(), v[left].tolist()):
+                key = (fa, fb)
+                clash = verdict.get(key)
+                if clash is None:
+                    a, b = sorted((names[fa], names[fb]))
+                    clash = verdict[key] = not names_compatible(a, b)
+                if clash:
+                    out.add(vocab[value])
         if col == "n_email_key":  # famiglia.rossi@…: a family inbox by its very name
-            codes = self.coded(col)
-            local = pd.Series(codes.values, dtype=object).str.partition("@")[0].str.upper() if len(codes.values) else pd.Series([], dtype=object)
-            family = local.str.contains("|".join(FAMILY_WORDS), regex=True) if len(local) else local
-            out |= set(pd.Series(codes.values, dtype=object)[family.to_numpy(bool)])
+            family = FAMILY_LOCAL.search
+            out |= {v for v in self.coded(col).values if family(v.partition("@")[0].upper())}
         return out
 
     # -- coded columns ------------------------------------------------------------------------
@@ -286,6 +306,17 @@ class Features:
         return pd.Series([by_code[c] for c in codes], dtype=object)
 
 
+def _pairs_within(starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions (i, j), i < j, of every two rows inside each run [start, start + size)."""
+    if not len(starts):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    pos = np.repeat(starts, sizes) + (np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes))
+    count = np.repeat(starts + sizes, sizes) - pos - 1
+    left = np.repeat(pos, count)
+    right = left + 1 + (np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count))
+    return left, right
+
+
 def _unswap_names(frame: pd.DataFrame) -> None:
     """Put a surname typed in the first-name box back (Fornari / Cosimo): only when the "first" is
     a known surname or no known first name, and the "last" is a known first name and no common
@@ -293,16 +324,18 @@ def _unswap_names(frame: pd.DataFrame) -> None:
     from app.core.normalize import first_name_info
     from app.core.normalize.gazetteer import surnames
 
-    both = frame["n_first"].notna() & frame["n_last"].notna()
+    fc, fu = pd.factorize(frame["n_first"], use_na_sentinel=True)
+    lc, lu = pd.factorize(frame["n_last"], use_na_sentinel=True)
+    both = (fc >= 0) & (lc >= 0)
     if not both.any():
         return
     known_surnames = surnames()
-    is_first = _map_distinct(frame["n_first"].where(both), lambda v: first_name_info(v)[0])
-    is_last_first = _map_distinct(frame["n_last"].where(both), lambda v: first_name_info(v)[0])
-    first_is_surname = frame["n_first"].where(both).isin(known_surnames)
-    last_is_surname = frame["n_last"].where(both).isin(known_surnames)
-    swap = (both & (first_is_surname | (is_first != True)) & (is_last_first == True)  # noqa: E712
-            & ~last_is_surname).to_numpy()
+    # each distinct name looked up once, then read through the codes (a code of -1 is never used: ``both``)
+    first_known = np.array([first_name_info(v)[0] == True for v in fu], bool)  # noqa: E712 - None counts as no
+    first_surname = np.array([v in known_surnames for v in fu], bool)
+    last_known = np.array([first_name_info(v)[0] == True for v in lu], bool)  # noqa: E712
+    last_surname = np.array([v in known_surnames for v in lu], bool)
+    swap = both & (first_surname[fc] | ~first_known[fc]) & last_known[lc] & ~last_surname[lc]
     if swap.any():
         first = frame["n_first"].to_numpy(copy=True)
         frame.loc[swap, "n_first"] = frame.loc[swap, "n_last"]

@@ -65,6 +65,7 @@ def secure_deletion(ws: Workspace) -> Iterator[None]:
     ws.execute("PRAGMA secure_delete = ON")
     try:
         yield
+        ws.settle()  # a background checkpoint running now would make this one give up (busy)
         ws.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         ws.execute(f"PRAGMA secure_delete = {int(secure or 0)}")

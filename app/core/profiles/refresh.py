@@ -109,12 +109,14 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
     def read(chunk: list[int]) -> dict[int, list[Member]]:
         return load_members(ws, chunk, activity)
 
+    def existing_new() -> set[int]:  # new profiles whose row exists after all (the batches are disjoint:
+        if not new:                    # only this refresh inserts them, so once is enough)
+            return set()
+        with temp_ids(ws, new, "_golden_pids") as t:
+            return {r[0] for r in ws.execute(f"SELECT p.id FROM {t} t CROSS JOIN profiles p ON p.id = t.id")}
+
     def write(rows: list[tuple]) -> int:  # rows: (*SUMMARY, id)
-        wanted = [r[-1] for r in rows if r[-1] in new]
-        existing: set[int] = set()
-        if wanted:  # new profiles whose row exists after all
-            with temp_ids(ws, wanted, "_golden_pids") as t:
-                existing = {r[0] for r in ws.execute(f"SELECT p.id FROM {t} t CROSS JOIN profiles p ON p.id = t.id")}
+        existing = found.result()  # done: the worker ran it first
         created = [r for r in rows if r[-1] in new and r[-1] not in existing]
         if created:
             rows = [r for r in rows if r[-1] not in new or r[-1] in existing]
@@ -147,6 +149,7 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
                 computed(io.submit(read, chunk).result())
 
     with ThreadPoolExecutor(1, thread_name_prefix="unico-golden") as io:
+        found = io.submit(existing_new)
         if pool is not None:
             shared.help(there(io.submit(_memberships, ws, [i for i in ids if i not in early])), written)
         try:
