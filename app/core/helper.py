@@ -94,11 +94,16 @@ def wait_ready(timeout: float) -> ProcessPoolExecutor | None:
     return ready()
 
 
-def discard() -> None:
-    """Forget a helper that failed (a task died with it): the next ``start()`` spawns a new one."""
+def _detach() -> ProcessPoolExecutor | None:
     global _pool, _warm
     with _lock:
         pool, _pool, _warm = _pool, None, None
+    return pool
+
+
+def discard() -> None:
+    """Forget a helper that failed (a task died with it): the next ``start()`` spawns a new one."""
+    pool = _detach()
     if pool is not None:
         pool.shutdown(wait=False, cancel_futures=True)
     if os.environ.get("UNICO_HELPER") == "require":
@@ -106,9 +111,7 @@ def discard() -> None:
 
 
 def stop() -> None:
-    global _pool, _warm
-    with _lock:
-        pool, _pool, _warm = _pool, None, None
+    pool = _detach()
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
 

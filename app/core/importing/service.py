@@ -20,12 +20,11 @@ from itertools import islice
 from pathlib import Path
 
 from app.core import helper
-from app.core.errors import BadDataError, UnicoError, UsageError, Where
+from app.core.errors import BadDataError, UsageError, Where
 from app.core.importing.convert import Converter, Unit, to_json, units_of
 from app.core.importing.events import EVENT_SQL, EventBuilder
 from app.core.importing.linking import RefResolver
-from app.core.importing.plan import ImportPlan
-from app.core.importing.plan import plan_import, replan
+from app.core.importing.plan import ImportPlan, plan_import, replan
 from app.core.importing.prepare import CHUNK, HELPER_MIN_BYTES, Ahead, prepared_chunks
 from app.core.importing.readers import RawRow
 from app.core.importing.store_records import RecordWriter
@@ -106,7 +105,7 @@ def import_files(ws: Workspace, paths: Sequence[str | Path], progress: Progress 
             if i + 1 < len(paths):
                 try:
                     following = plan_import(paths[i + 1], ws=ws, **options)
-                except UnicoError:  # the next file cannot be planned: its own turn will say why
+                except Exception:  # noqa: BLE001 - the next file cannot be planned: its own turn will say why
                     following = None
                 if following is not None:
                     ahead = Ahead.start(following, SuppressionCheck(ws))

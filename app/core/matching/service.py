@@ -299,7 +299,7 @@ def _log_auto_merges(ws: Workspace, merged: list[tuple[int, int]], auto_thr: flo
         else:
             p, ev = ws.query("SELECT probability, evidence FROM pairs WHERE a = ? AND b = ?", (a, b))[0]
         rows.append((now, "auto_merge", "auto", refs[a], refs[b], reason, ev, p,
-                     f'{{"a": {int(a)}, "b": {int(b)}}}', group))  # json.dumps({"a": a, "b": b}), 36k times
+                     f'{{"a": {int(a)}, "b": {int(b)}}}', group))  # json.dumps's text, without its cost per row
     store.insert_decisions(ws, rows)
 
 
