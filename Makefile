@@ -51,6 +51,7 @@ $(BENCH_VENV)/.installed: pyproject.toml
 
 bench: venv $(BENCH_VENV)/.installed
 	$(PY) -m bench.run --out BENCHMARKS.md --peer-python $(BENCH_VENV)/bin/python
+	$(PY) -m bench.repeat --dataset demo_100k --runs 5 --peer-python $(BENCH_VENV)/bin/python --append BENCHMARKS.md
 	$(HEADLESS) $(PY) -m bench.gui_responsiveness --append BENCHMARKS.md
 
 dist: venv translations
