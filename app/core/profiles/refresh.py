@@ -99,7 +99,8 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
     new = set(new)
     many = len(ids) > MANY
     activity = all_activity(ws) if many else None
-    chunks = _batches([i for i in ids if i not in early])
+    rest = [i for i in ids if i not in early]
+    chunks = _batches(rest)
     pool = helper.ready() if committed and many and len(chunks) > 1 else None
     shared = helper.Shared(chunks)
     session = head_start.session if head_start is not None else uuid.uuid4().hex
@@ -151,7 +152,7 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
     with ThreadPoolExecutor(1, thread_name_prefix="unico-golden") as io:
         found = io.submit(existing_new)
         if pool is not None:
-            shared.help(there(io.submit(_memberships, ws, [i for i in ids if i not in early])), written)
+            shared.help(there(io.submit(_memberships, ws, rest)), written)
         try:
             got = shared.take()
             pending = io.submit(read, got[1]) if got is not None else None
@@ -174,11 +175,18 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
                 for future in head_start.futures:
                     future.cancel()
             if pool is not None or head_start is not None:
-                try:
-                    (pool or helper.ready()).submit(golden_done, session)
-                except (AttributeError, RuntimeError, BrokenProcessPool):  # the helper is gone, the session with it
-                    pass
+                _end(session)
         return sum(w.result() for w in writes)
+
+
+def _end(session: str) -> None:
+    """Free the helper's connection and activity of this refresh (if it is gone, they went with it)."""
+    pool = helper.ready()
+    if pool is not None:
+        try:
+            pool.submit(golden_done, session)
+        except (RuntimeError, BrokenProcessPool):
+            pass
 
 
 def _memberships(ws: Workspace, ids: list[int]) -> dict[int, list[tuple[int, int]]]:
