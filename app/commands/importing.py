@@ -110,7 +110,7 @@ PER_FILE = ("source", "ref", "kind")  # options that describe one file: not for 
 
 
 def cmd_import(args) -> int:
-    from app.core.importing import import_files, plan_import, run_import
+    from app.core.importing import import_files, plan_import
 
     overrides = parse_maps(args.map)
     files = args.file
@@ -137,11 +137,7 @@ def cmd_import(args) -> int:
             return 0
         progress = cli_progress(quiet=args.json)
         try:
-            if len(files) == 1:
-                plan = plan_import(files[0], ws=ws, **options)
-                done = [(plan, run_import(ws, plan, progress))]
-            else:
-                done = import_files(ws, files, progress, planned=True, **options)
+            done = import_files(ws, files, progress, planned=True, **options)
         finally:
             end_progress(progress)
     finally:

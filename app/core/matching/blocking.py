@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from app.core.matching.features import Features, KeyLong
+from app.core.matching.features import Features, KeyLong, pairs_within
 from app.core.matching.settings import BlockingRule
 
 SINGLE_KEYS = {
@@ -112,14 +112,7 @@ def pairs_in_blocks(key: KeyLong, max_block: int, new: np.ndarray | None = None)
         keep &= has_new
     if not keep.any():
         return np.empty((0, 2), np.int64)
-    # positions of kept groups only
-    k_starts, k_sizes = starts[keep], sizes[keep]
-    pos = np.repeat(k_starts, k_sizes) + (np.arange(k_sizes.sum()) - np.repeat(np.cumsum(k_sizes) - k_sizes, k_sizes))
-    ends = np.repeat(k_starts + k_sizes, k_sizes)
-    count = ends - pos - 1
-    left = np.repeat(pos, count)
-    first_slot = np.repeat(np.cumsum(count) - count, count)
-    right = left + 1 + (np.arange(count.sum()) - first_slot)
+    left, right = pairs_within(starts[keep], sizes[keep])
     a, b = rec[left], rec[right]
     return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)
 

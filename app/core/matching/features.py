@@ -191,7 +191,7 @@ class Features:
             v, f = packed // span, packed % span
             starts = np.flatnonzero(np.r_[True, v[1:] != v[:-1]])
             sizes = np.diff(np.r_[starts, len(v)])
-            left, right = _pairs_within(starts[sizes >= 2], sizes[sizes >= 2])
+            left, right = pairs_within(starts[sizes >= 2], sizes[sizes >= 2])
             names = first.values
             verdict: dict[tuple[int, int], bool] = {}
             for fa, fb, value in zip(f[left].tolist(), f[right].tolist(), v[left].tolist()):
@@ -306,7 +306,7 @@ class Features:
         return pd.Series([by_code[c] for c in codes], dtype=object)
 
 
-def _pairs_within(starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def pairs_within(starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Positions (i, j), i < j, of every two rows inside each run [start, start + size)."""
     if not len(starts):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
