@@ -217,3 +217,47 @@ def test_a_first_name_two_typos_away_is_a_sibling_only_where_the_data_shows_hous
         model.household_rate = rate
         _, _, fw = model.score(vec, settings)
         assert (model.household_adjustment(vec.levels, fw, settings) < 0).tolist() == guarded
+
+
+def test_identifier_u_on_codes_equals_the_count_on_values():
+    """u of the identifiers' equality levels is counted on integer codes; the count on the values
+    themselves (kept for columns coded apart) must give the very same numbers."""
+    from app.core.matching.sharing import EQUALITY_TESTS, _identifier_u, _identifier_u_frame, _per_value
+
+    rows = [
+        # one person three times: a personal email and mobile
+        {"first_name": "Giorgio", "last_name": "Verdi", "email": "gverdi@example.it", "mobile": "3331234567"},
+        {"first_name": "Giorgio", "last_name": "Verdi", "email": "gverdi@example.it", "mobile": "3331234567"},
+        {"email": "gverdi@example.it"},
+        # a family: one inbox and one landline, different first names
+        {"first_name": "Anna", "last_name": "Neri", "email": "famiglia.neri@example.it", "phone": "0612345678"},
+        {"first_name": "Luca", "last_name": "Neri", "email": "famiglia.neri@example.it", "phone": "0612345678"},
+        {"first_name": "Sara", "last_name": "Neri", "phone": "0612345678", "mobile": "3479876543"},
+        # nobody could check these: no names
+        {"email": "info@bottega.it", "phone": "0298765432"}, {"email": "info@bottega.it"}, {"phone": "0298765432"},
+        {"mobile": "3479876543"}, {"customer_id": "C1"}, {"customer_id": "C1", "loyalty_card": "C1"},
+        {"first_name": "Marco", "last_name": "Gialli", "mobile": "3391112223"}, {"mobile": "3391112223"},
+    ]
+    settings = default_settings()
+    mine = len(rows) - 1  # the last row above: its one number in both columns, held once
+    rows += people(80, seed=11)
+    frame = pd.DataFrame([normalize_record(r) for r in rows])
+    frame.loc[mine, "n_phone"] = frame.loc[mine, "n_mobile"]
+    frame["id"], frame["source_id"] = range(1, len(rows) + 1), 1
+    feats = Features.build(frame, settings)
+    total = feats.n * (feats.n - 1) / 2
+    checked = 0
+    for comp in settings.comparisons:
+        levels = {i: lv.test for i, lv in enumerate(comp.levels, start=1) if lv.test in EQUALITY_TESTS}
+        if comp.name not in settings.identifiers or not levels:
+            continue
+        by_codes = _identifier_u(feats, comp)
+        assert by_codes == _identifier_u_frame(feats, comp, levels, total), comp.name
+        checked += 1
+        if comp.name in ("email", "phone"):
+            assert any(v > 1.0 / total for v in by_codes.values()), comp.name  # the shared values counted
+    assert checked >= 3
+    # columns with a vocabulary each: counted on the values
+    apart = Comparison("ids", "string", ["n_customer_id", "n_loyalty"], [Level("exact", "exact"), Level("else", "else")])
+    assert _per_value(feats, apart) is None
+    assert _identifier_u(feats, apart) == _identifier_u_frame(feats, apart, {1: "exact"}, total)

@@ -183,11 +183,31 @@ def test_a_full_match_with_the_helper_is_the_match_without(pool, imported, small
     sent = counting(pool, monkeypatch)
     with_helper = matched(imported, tmp_path / "a.db")
     assert {"_random_pairs", "golden_rows"} <= set(sent), sent
-    assert sent.count("golden_rows") >= refresh.HEAD_START  # the head start and the shared batches
+    assert sent.count("golden_rows") >= helper.IN_FLIGHT  # the head start offered to the helper
     monkeypatch.setattr(helper, "ready", lambda: None)
     monkeypatch.setattr(helper, "started", lambda: None)
     sent.clear()
     assert matched(imported, tmp_path / "b.db") == with_helper and not sent
+
+
+def test_a_head_start_the_helper_never_takes_is_done_here(pool, imported, small_thresholds, monkeypatch, tmp_path):
+    """The helper takes the head start's batches from the back while this process takes them from
+    the front once its own are done: with a helper that takes none, this process does them all,
+    reading them from the workspace, with the same golden records."""
+    monkeypatch.setattr(helper.Shared, "help", lambda self, *args, **kwargs: None)  # the helper takes nothing
+    read: list[int] = []
+    real = refresh.load_members
+
+    def load_members(ws, chunk, activity=None):
+        read.append(len(chunk))
+        return real(ws, chunk, activity)
+
+    monkeypatch.setattr(refresh, "load_members", load_members)
+    idle = matched(imported, tmp_path / "b.db")
+    assert len(read) > refresh.OWN_FIRST + 1, read  # the head start's batches, read here
+    monkeypatch.setattr(helper, "ready", lambda: None)
+    monkeypatch.setattr(helper, "started", lambda: None)
+    assert matched(imported, tmp_path / "c.db") == idle
 
 
 def test_records_not_yet_committed_are_never_left_to_the_helper(pool, imported, demo_files, small_thresholds,

@@ -145,15 +145,17 @@ class Shared:
         with self._lock:
             return self._todo.pop() if len(self._todo) > 1 else None
 
-    def help(self, submit: Callable[[Any], Future], done: Callable[[int, Any], None]) -> None:
+    def help(self, submit: Callable[[Any], Future], done: Callable[[int, Any], None], in_flight: int = IN_FLIGHT) -> None:
+        """``in_flight=1`` for items long enough that the helper may wait between two, and where
+        what it holds queued is what this thread would otherwise wait for at the end."""
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="unico-helper-feed")
-        self._feeding = self._thread.submit(self._feed, submit, done)
+        self._feeding = self._thread.submit(self._feed, submit, done, in_flight)
 
-    def _feed(self, submit: Callable[[Any], Future], done: Callable[[int, Any], None]) -> None:
+    def _feed(self, submit: Callable[[Any], Future], done: Callable[[int, Any], None], in_flight: int) -> None:
         ahead: deque[tuple[int, Any, Future]] = deque()
         try:
             while not self._stop.is_set():
-                if len(ahead) < IN_FLIGHT and (got := self._take_back()) is not None:
+                if len(ahead) < in_flight and (got := self._take_back()) is not None:
                     ahead.append((*got, submit(got[1])))
                     continue
                 if not ahead:

@@ -57,9 +57,13 @@ class Decision:
                 "right": self.b_ref, "probability": self.probability, "profiles_changed": self.profiles_changed}
 
 
-def _where(sources: list[str] | None, min_p: float, max_p: float) -> tuple[str, list]:
-    sql = ("FROM pairs p JOIN records ra ON ra.id = p.a JOIN sources sa ON sa.id = ra.source_id "
-           "JOIN records rb ON rb.id = p.b JOIN sources sb ON sb.id = rb.source_id "
+def _where(sources: list[str] | None, min_p: float, max_p: float, *, named: bool = True) -> tuple[str, list]:
+    """The queue's FROM and WHERE; ``named=False`` leaves out the records and sources joins when no
+    source is asked for (a count: every pair's records exist, the foreign keys see to it)."""
+    joins = ("JOIN records ra ON ra.id = p.a JOIN sources sa ON sa.id = ra.source_id "
+             "JOIN records rb ON rb.id = p.b JOIN sources sb ON sb.id = rb.source_id "
+             if named or sources else "")
+    sql = (f"FROM pairs p {joins}"
            f"{PAIR_PROFILES} WHERE p.band = 'review' AND p.probability >= ? AND p.probability <= ? AND {PAIR_OPEN}")
     params: list = [min_p, max_p]
     if sources:
@@ -82,7 +86,7 @@ def review_queue(ws: Workspace, *, limit: int = 50, offset: int = 0, sources: li
 
 
 def review_count(ws: Workspace, *, sources: list[str] | None = None, min_p: float = 0.0, max_p: float = 1.0) -> int:
-    sql, params = _where(sources, min_p, max_p)
+    sql, params = _where(sources, min_p, max_p, named=False)
     return int(ws.scalar(f"SELECT count(*) {sql}", params))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -156,7 +156,7 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
     del feats, cands
     decided = {**{p: "accept" for p in constraints.must}, **{p: "reject" for p in constraints.cannot}}
     progress.update(0.7, messages.text("progress.clustering"))
-    with ws.atomic(), journal.capture(ws) as changes:
+    with ws.atomic(), journal.capture(ws) as changes, ExitStack() as cleanup:
         progress.check()
         human = [decided.get((a, b)) for a, b in zip(ids_a.tolist(), ids_b.tolist())] if decided else []
         keep = np.flatnonzero((prob >= review_thr) | np.array([h is not None for h in human], bool)
@@ -183,6 +183,8 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
             touched = {assignment[r] for r in moved} | {p for p in moved.values() if p is not None}
             # the helper starts on the golden records while the pairs and memberships are written
             head_start = start_golden(ws, touched, assignment) if committed else None
+            if head_start is not None:
+                cleanup.callback(head_start.close)  # stops feeding the helper if this run fails before its refresh
             priority = _priorities(assignment, ids_a[keep], ids_b[keep], prob[keep], band)
             _insert_pairs(ws, ids_a[keep], ids_b[keep], prob[keep], weight[keep], evidence, band, priority)
             used = links[res.used]

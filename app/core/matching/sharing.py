@@ -52,12 +52,69 @@ def identifier_u(feats: Features, comp: Comparison) -> dict[int, float]:
     return dict(cache[key])
 
 
+def _per_value(feats: Features, comp: Comparison) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(code, records holding, named records holding, shared?) of each value held by two or more
+    records, counted on the columns' integer codes; None when the columns do not share one
+    vocabulary (their codes cannot be compared)."""
+    coded = [feats.coded(col) for col in comp.columns if col in feats.frame]
+    values = coded[0].values
+    if any(c.values is not values for c in coded):
+        return None
+    n = feats.n
+    rec = np.concatenate([np.arange(n, dtype=np.int64)] * len(coded))
+    code = np.concatenate([c.codes for c in coded]).astype(np.int64)
+    rec, code = rec[code >= 0], code[code >= 0]
+    if len(coded) > 1:  # a record holding one value in two columns holds it once
+        pair = np.unique(code * n + rec)
+        code, rec = pair // n, pair % n
+    named = feats.frame["n_first"].notna().to_numpy()
+    holding = np.bincount(code, minlength=len(values))
+    named_holding = np.bincount(code, weights=named[rec], minlength=len(values)).astype(np.int64)
+    shared: set[str] = set()
+    for col in comp.columns:
+        shared |= feats.shared[col] if col in feats.shared else feats.find_shared(feats.frame[col], col)
+    many = np.flatnonzero(holding >= 2)
+    return many, holding[many], named_holding[many], pd.Index(values[many]).isin(shared)
+
+
 def _identifier_u(feats: Features, comp: Comparison) -> dict[int, float]:
     levels = {i: lv.test for i, lv in enumerate(comp.levels, start=1) if lv.test in EQUALITY_TESTS}
     if not levels:
         return {}
-    long = _holdings(feats, comp)
     total_pairs = max(feats.n * (feats.n - 1) / 2, 1.0)
+    counted = _per_value(feats, comp)
+    if counted is None:
+        return _identifier_u_frame(feats, comp, levels, total_pairs)
+    codes, holding, named, shared = counted
+    checkable = named >= 2
+    phi = float(shared[checkable].mean()) if checkable.any() else 0.0
+    unchecked = ~checkable & ~shared
+    n = holding[unchecked].astype(np.float64)
+    is_mobile = None
+    if "exact_mobile" in levels.values():
+        is_mobile = feats.value_table(feats.coded(comp.columns[0]).values).mobile[codes[unchecked]]
+    return _u_of_levels(levels, phi, n * (n - 1) / 2, is_mobile, total_pairs)
+
+
+def _u_of_levels(levels: dict[int, str], phi: float, pairs: np.ndarray, is_mobile: np.ndarray | None,
+                 total_pairs: float) -> dict[int, float]:
+    """u of each equality level from φ and the pairs of records on values nobody could check."""
+    out = {}
+    for i, test in levels.items():
+        if test == "exact_mobile":
+            sel = is_mobile
+        elif "exact_mobile" in levels.values():
+            sel = ~is_mobile
+        else:
+            sel = np.ones(len(pairs), bool)
+        out[i] = (phi * float(pairs[sel].sum()) + 1.0) / total_pairs
+    return out
+
+
+def _identifier_u_frame(feats: Features, comp: Comparison, levels: dict[int, str],
+                        total_pairs: float) -> dict[int, float]:
+    """``_identifier_u`` on the values themselves, for columns coded apart."""
+    long = _holdings(feats, comp)
     if long.empty:
         return {i: 1.0 / total_pairs for i in levels}
     per_value = long.groupby("v").agg(n=("rec", "size"), named=("named", "sum"), shared=("shared", "first"))
@@ -68,16 +125,7 @@ def _identifier_u(feats: Features, comp: Comparison) -> dict[int, float]:
     pairs = (open_values["n"] * (open_values["n"] - 1) / 2).astype(np.float64)
     mobile = feats.value_table(feats.coded(comp.columns[0]).values)
     is_mobile = _mobile_of(open_values.index, mobile) if "exact_mobile" in levels.values() else None
-    out = {}
-    for i, test in levels.items():
-        if test == "exact_mobile":
-            sel = is_mobile
-        elif "exact_mobile" in levels.values():
-            sel = ~is_mobile
-        else:
-            sel = np.ones(len(open_values), bool)
-        out[i] = (phi * float(pairs[sel].sum()) + 1.0) / total_pairs
-    return out
+    return _u_of_levels(levels, phi, pairs.to_numpy(), is_mobile, total_pairs)
 
 
 def _mobile_of(values: pd.Index, table) -> np.ndarray:

@@ -132,9 +132,10 @@ def initial_m(settings: MatchSettings) -> list[np.ndarray]:
 
 def _log_ratio(m: list[np.ndarray], u: list[np.ndarray], levels: np.ndarray, active: np.ndarray) -> np.ndarray:
     out = np.zeros(len(levels))
-    for k in np.flatnonzero(active):
-        lv = levels[:, k]
-        out += np.where(lv > 0, np.log(np.maximum(m[k][lv], MIN_PROB)) - np.log(np.maximum(u[k][lv], MIN_PROB)), 0)
+    for k in np.flatnonzero(active):  # each level's log ratio looked up, not computed per vector
+        table = np.log(np.maximum(m[k], MIN_PROB)) - np.log(np.maximum(u[k], MIN_PROB))
+        table[0] = 0.0  # level 0: the field is missing on one side, no evidence
+        out += table[levels[:, k]]
     return out
 
 

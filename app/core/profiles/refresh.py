@@ -8,15 +8,20 @@ The second core: when nothing uncommitted lies under the records, sources and ev
 transaction sees (a match writes only memberships, pairs and profiles: ``committed``), the helper
 process (app/core/helper.py) computes batches too, from the end of the list, reading the records
 through its own read-only connection with the memberships handed to it. A full match gives it a
-``HeadStart``: its last batches, from the clusters in memory, before the match writes anything.
+``HeadStart``: all but the first batches, from the clusters in memory, before the match writes
+anything; the helper takes them from the back while the match writes, this process from the front
+once it has done its own.
 """
 from __future__ import annotations
 
+import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+
+import numpy as np
 
 from app.core import helper, messages
 from app.core.jobs import Progress
@@ -28,41 +33,63 @@ from app.core.workspace import Workspace, utcnow
 
 BATCH = 5_000  # profiles per read/compute/write round (bounded memory; small enough to overlap well)
 MANY = 20_000  # from this many profiles, one pass over all events beats reading each batch's
-HEAD_START = 6  # batches a full match hands the helper before writing (about what it computes meanwhile)
+OWN_FIRST = 2  # batches of a full match's refresh this process keeps (it computes while the helper starts)
 
 
 class HeadStart:
-    """The last batches of a full match's profiles, sent to the helper from the clusters in memory
-    (``members``: record id → profile id, every record) while the match still writes its pairs and
-    memberships; ``refresh_profiles(..., head_start=)`` collects them."""
+    """A full match's profiles, all but the first batches, offered to the helper from the clusters in
+    memory (``members``: record id → profile id, every record) while the match still writes its pairs
+    and memberships. The helper takes them from the back, one at a time (``helper.Shared``); once
+    ``refresh_profiles(..., head_start=)`` has done the first batches it takes the rest from the
+    front, reading them from the workspace like any other, so neither waits for the other."""
 
     def __init__(self, ws: Workspace, profile_ids: Iterable[int], members: Mapping[int, int]):
         self.session = uuid.uuid4().hex
         self.chunks: list[list[int]] = []
-        self.futures: list[Future] = []
+        self.shared = helper.Shared([])
+        self._rows: list[list[tuple]] = []  # the helper's answers, collected by refresh_profiles
+        self._lock = threading.Lock()
         ids = sorted({int(i) for i in profile_ids})
         pool = helper.ready()
         if pool is None or len(ids) <= MANY:
             return
-        chunks = _batches(ids)
-        self.chunks = chunks[len(chunks) - min(HEAD_START, len(chunks) // 2):]
-        wanted = {pid for chunk in self.chunks for pid in chunk}
-        given: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for rid, pid in members.items():
-            if pid in wanted:
-                given[pid].append((pid, rid))
+        self.chunks = _batches(ids)[OWN_FIRST:]
+        # the memberships as two arrays sorted by profile (a million tuples would cost 100 MB)
+        rid = np.fromiter(members.keys(), np.int64, len(members))
+        pid = np.fromiter(members.values(), np.int64, len(members))
+        order = np.argsort(pid, kind="stable")
+        pid, rid = pid[order], rid[order]
         settings = get_survivorship(ws)
         ranks = source_ranks(ws, settings)
-        try:
-            self.futures = [pool.submit(golden_rows, self.session, str(ws.path),
-                                        [m for pid in chunk for m in given.get(pid, ())], ranks, settings)
-                            for chunk in self.chunks]
-        except (RuntimeError, BrokenProcessPool):
-            self.chunks, self.futures = [], []
+        path = str(ws.path)
+
+        def submit(chunk: list[int]) -> Future:
+            lo, hi = np.searchsorted(pid, chunk[0], "left"), np.searchsorted(pid, chunk[-1], "right")
+            p, r = pid[lo:hi], rid[lo:hi]
+            keep = np.isin(p, chunk)
+            return pool.submit(golden_rows, self.session, path, list(zip(p[keep].tolist(), r[keep].tolist())),
+                               ranks, settings)
+
+        self.shared = helper.Shared(self.chunks)
+        self.shared.help(submit, self._done, in_flight=1)
+
+    def _done(self, _: int, rows: list[tuple]) -> None:
+        with self._lock:
+            self._rows.append(rows)
+
+    def answers(self) -> list[list[tuple]]:
+        """The helper's batches computed since the last call."""
+        with self._lock:
+            out, self._rows = self._rows, []
+        return out
 
     @property
     def ids(self) -> set[int]:
         return {pid for chunk in self.chunks for pid in chunk}
+
+    def close(self) -> None:
+        """Stop offering batches (a match that fails before its refresh); idempotent."""
+        self.shared.close()
 
 
 def _batches(ids: list[int]) -> list[list[int]]:
@@ -101,7 +128,8 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
     activity = all_activity(ws) if many else None
     rest = [i for i in ids if i not in early]
     chunks = _batches(rest)
-    pool = helper.ready() if committed and many and len(chunks) > 1 else None
+    # the helper shares these batches, unless it has the head start's (all but the first few)
+    pool = helper.ready() if committed and many and len(chunks) > 1 and head_start is None else None
     shared = helper.Shared(chunks)
     session = head_start.session if head_start is not None else uuid.uuid4().hex
     writes: list[Future] = []
@@ -140,40 +168,38 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
                                ranks, settings)
         return submit
 
-    def collect(wait: bool) -> None:  # the head start's batches, computed while the match wrote
-        while head_start is not None and head_start.futures and (wait or head_start.futures[0].done()):
-            future, chunk = head_start.futures.pop(0), head_start.chunks.pop(0)
-            try:
-                written(0, future.result())
-            except (BrokenProcessPool, RuntimeError):  # the helper died: this batch is done here
-                helper.discard()
-                computed(io.submit(read, chunk).result())
+    def collect() -> None:  # the head start's batches the helper has finished
+        if head_start is not None:
+            for rows in head_start.answers():
+                written(0, rows)
 
     with ThreadPoolExecutor(1, thread_name_prefix="unico-golden") as io:
         found = io.submit(existing_new)
         if pool is not None:
             shared.help(there(io.submit(_memberships, ws, rest)), written)
+        # this process's own batches first, then what is left of the head start, from its front
+        queues = [shared] if head_start is None else [shared, head_start.shared]
         try:
-            got = shared.take()
-            pending = io.submit(read, got[1]) if got is not None else None
-            while pending is not None:
-                if progress is not None:
-                    progress.update(done[0] / len(ids), messages.text("progress.golden_records", done=done[0],
-                                                                       total=len(ids)))
-                collect(wait=False)
-                members = pending.result()
-                got = shared.take()
+            for q in queues:
+                got = q.take()
                 pending = io.submit(read, got[1]) if got is not None else None
-                computed(members)
-                del members
-            for _, chunk in shared.rest():  # what the helper gave back, if it stopped
-                computed(io.submit(read, chunk).result())
-            collect(wait=True)
+                while pending is not None:
+                    if progress is not None:
+                        progress.update(done[0] / len(ids), messages.text("progress.golden_records", done=done[0],
+                                                                           total=len(ids)))
+                    collect()
+                    members = pending.result()
+                    got = q.take()
+                    pending = io.submit(read, got[1]) if got is not None else None
+                    computed(members)
+                    del members
+                for _, chunk in q.rest():  # what the helper gave back, if it stopped
+                    computed(io.submit(read, chunk).result())
+            collect()
         finally:
             shared.close()
             if head_start is not None:
-                for future in head_start.futures:
-                    future.cancel()
+                head_start.close()
             if pool is not None or head_start is not None:
                 _end(session)
         return sum(w.result() for w in writes)
