@@ -166,7 +166,7 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
         for j, i in enumerate(keep.tolist()):
             if decided and human[i]:
                 band[j] = "auto" if human[i] == "accept" else "low"
-        evidence = evidence_json(model, vec, fw, adj, keep)
+        evidence = None if full else evidence_json(model, vec, fw, adj, keep)
         if full:
             # cluster first, then write each pair once with its final band and review priority
             ws.execute("DELETE FROM pairs")
@@ -174,7 +174,7 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
             links = np.flatnonzero(auto)  # within keep: the auto threshold is at least the review one
             res = cluster(record_ids.tolist(), ids_a[links], ids_b[links], weight[links], constraints,
                           store.persons_from_frame(persons), vouched(vec.levels[links], settings))
-            del persons, vec, fw, adj
+            del persons
             assignment, _ = assign_profile_ids(res.labels, old, store.next_profile_id(ws))
             refused = np.searchsorted(keep, links[res.refused])
             refused = refused[band[refused] == "auto"]
@@ -185,6 +185,8 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
             head_start = start_golden(ws, touched, assignment) if committed else None
             if head_start is not None:
                 cleanup.callback(head_start.close)  # stops feeding the helper if this run fails before its refresh
+            evidence = evidence_json(model, vec, fw, adj, keep)  # the helper has its first batches meanwhile
+            del vec, fw, adj
             priority = _priorities(assignment, ids_a[keep], ids_b[keep], prob[keep], band)
             _insert_pairs(ws, ids_a[keep], ids_b[keep], prob[keep], weight[keep], evidence, band, priority)
             used = links[res.used]

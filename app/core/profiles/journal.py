@@ -49,17 +49,35 @@ def _install(ws: Workspace) -> None:
 Image = dict[str, dict[int, object]]
 
 
+# Old values a caller already knew (``known``), kept here rather than in the _journal table: a full
+# match notes a million memberships at once. Per workspace, each with the journal's last seq when it
+# was noted (the triggers' rows up to that seq came before it); emptied with the journal.
+_notes: dict[int, list[tuple[int, Image]]] = {}
+
+
 class Capture:
     def __init__(self, ws: Workspace, start: int):
         self.ws = ws
-        self.start = start
+        self.start = start  # the journal's last seq and the count of notes when the capture opened
+        self.first_note = len(_notes.get(id(ws), ()))
 
     def changes(self) -> tuple[Image, Image]:
         """(before, after) of every key changed since the capture opened; unchanged keys left out."""
         before: Image = {"m": {}, "p": {}, "b": {}}
-        for tbl, key, old in self.ws.execute("SELECT tbl, key, old FROM _journal WHERE seq > ? ORDER BY seq",
-                                             (self.start,)):
+        notes = list(_notes.get(id(self.ws), ())[self.first_note:])
+
+        def note_until(seq: float) -> None:  # the notes taken before the trigger row ``seq``
+            while notes and notes[0][0] < seq:
+                for tbl, values in notes.pop(0)[1].items():
+                    mine = before[tbl]
+                    for key, old in values.items():
+                        mine.setdefault(key, old)
+
+        for seq, tbl, key, old in self.ws.execute("SELECT seq, tbl, key, old FROM _journal WHERE seq > ? "
+                                                  "ORDER BY seq", (self.start,)):
+            note_until(seq)
             before[tbl].setdefault(key, orjson.loads(old) if tbl in "pb" and old else old)
+        note_until(float("inf"))
         after = current(self.ws, before)
         for tbl in before:
             for key in [k for k, v in before[tbl].items() if after[tbl].get(k) == v]:
@@ -89,6 +107,7 @@ def capture(ws: Workspace) -> Iterator[Capture]:
         ws.execute("UPDATE _journal_on SET depth = depth - 1")
         if ws.scalar("SELECT depth FROM _journal_on") == 0:
             ws.execute("DELETE FROM _journal")
+            _notes.pop(id(ws), None)
 
 
 @contextmanager
@@ -102,9 +121,9 @@ def known(ws: Workspace, memberships: dict[int, int | None] | None = None,
             ws.scalar("SELECT depth FROM _journal_on") <= 0:
         yield  # nothing is being captured
         return
-    ws.conn.executemany("INSERT INTO _journal(tbl, key, old) VALUES ('m', ?, ?)", (memberships or {}).items())
-    ws.conn.executemany("INSERT INTO _journal(tbl, key, old) VALUES ('p', ?, ?)",
-                        ((k, None if v is None else orjson.dumps(v).decode()) for k, v in (profiles or {}).items()))
+    seq = ws.scalar("SELECT coalesce(max(seq), 0) FROM _journal")
+    _notes.setdefault(id(ws), []).append((seq, {"m": dict(memberships or {}), "p": {
+        k: None if v is None else list(v) for k, v in (profiles or {}).items()}}))
     ws.execute("UPDATE _journal_on SET depth = -depth")
     try:
         yield
