@@ -210,6 +210,25 @@ def test_a_head_start_the_helper_never_takes_is_done_here(pool, imported, small_
     assert matched(imported, tmp_path / "c.db") == idle
 
 
+def test_the_helper_dying_during_the_head_start_loses_nothing(pool, imported, small_thresholds, monkeypatch, tmp_path):
+    """Killed after its first golden batch: the batches it held are given back and done here."""
+    real = refresh.HeadStart._done
+    killed: list[bool] = []
+
+    def done(self, i, rows):
+        real(self, i, rows)
+        if not killed:
+            os.kill(helper._warm.result(), signal.SIGKILL)
+            killed.append(True)
+
+    monkeypatch.setattr(refresh.HeadStart, "_done", done)
+    died = matched(imported, tmp_path / "a.db")
+    assert killed
+    monkeypatch.setattr(helper, "ready", lambda: None)
+    monkeypatch.setattr(helper, "started", lambda: None)
+    assert matched(imported, tmp_path / "b.db") == died
+
+
 def test_records_not_yet_committed_are_never_left_to_the_helper(pool, imported, demo_files, small_thresholds,
                                                                   monkeypatch, tmp_path):
     """The helper reads the committed records for golden records: a match inside a transaction that

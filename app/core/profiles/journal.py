@@ -5,6 +5,8 @@ every membership (record → profile), every profile row (its ``created_at``/``u
 of the row is derived and recomputed) and every pair's band that changes. ``Capture.store(decision)``
 reads the current values of the same keys and keeps both images in ``decision_changes``. Any code
 path is covered — the matcher's clustering, the review decisions, a merge — without it knowing.
+Bulk writes whose old values the caller already holds (``known``: a full match's memberships) are
+noted in memory instead, in order with the triggers' rows, while the triggers rest.
 
 Images are compact (``{"m": {record: profile}, "p": {profile: [created, updated]}, "b": {pair: [a, b, band]}}``)
 so a first match run over 100k records costs a few MB, not a copy of every golden record. ``restore``

@@ -129,7 +129,7 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
     rest = [i for i in ids if i not in early]
     chunks = _batches(rest)
     # the helper shares these batches, unless it has the head start's (all but the first few)
-    pool = helper.ready() if committed and many and len(chunks) > 1 and head_start is None else None
+    pool = helper.ready() if committed and many and len(chunks) > 1 and not early else None
     shared = helper.Shared(chunks)
     session = head_start.session if head_start is not None else uuid.uuid4().hex
     writes: list[Future] = []
