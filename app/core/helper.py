@@ -127,11 +127,16 @@ class Shared:
     (``submit(item)`` returns the helper's Future) and hands each answer to ``done(index, result)``.
     This thread calls ``take()`` until it returns None, then iterates ``rest()``: it waits for the
     feeder and yields the items the helper gave back if it died (they are done here after all).
-    The last item is always left to this thread, so it never waits on the helper for its share.
+    The last item is left to this thread, so it never waits on the helper for its share (unless
+    ``leave`` says otherwise).
     """
 
-    def __init__(self, items: Sequence):
+    def __init__(self, items: Sequence, *, leave: int = 0):
+        """``leave``: the last items are the helper's, not this thread's (it takes none of the last
+        ``leave``): where the helper is the faster of the two, this thread's last item would end
+        after the helper's."""
         self._todo = deque(enumerate(items))
+        self._leave = leave
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: ThreadPoolExecutor | None = None
@@ -139,11 +144,11 @@ class Shared:
 
     def take(self) -> tuple[int, Any] | None:
         with self._lock:
-            return self._todo.popleft() if self._todo else None
+            return self._todo.popleft() if len(self._todo) > self._leave else None
 
     def _take_back(self) -> tuple[int, Any] | None:
         with self._lock:
-            return self._todo.pop() if len(self._todo) > 1 else None
+            return self._todo.pop() if len(self._todo) > (0 if self._leave else 1) else None
 
     def help(self, submit: Callable[[Any], Future], done: Callable[[int, Any], None], in_flight: int = IN_FLIGHT) -> None:
         """``in_flight=1`` for items long enough that the helper may wait between two, and where
@@ -176,7 +181,11 @@ class Shared:
     def rest(self) -> Iterator[tuple[int, Any]]:
         """After ``take()`` ran dry: wait for the helper's share; yield what it could not do."""
         self.close(wait=True)
-        while (got := self.take()) is not None:
+        while True:
+            with self._lock:
+                if not self._todo:
+                    return
+                got = self._todo.popleft()
             yield got
 
     def close(self, wait: bool = False) -> None:

@@ -34,6 +34,7 @@ from app.core.workspace import Workspace, utcnow
 BATCH = 5_000  # profiles per read/compute/write round (bounded memory; small enough to overlap well)
 MANY = 20_000  # from this many profiles, one pass over all events beats reading each batch's
 OWN_FIRST = 2  # batches of a full match's refresh this process keeps (it computes while the helper starts)
+HELPER_LAST = 2  # and the head start's last batches, which this process leaves to the helper
 
 
 class HeadStart:
@@ -70,7 +71,9 @@ class HeadStart:
             return pool.submit(golden_rows, self.session, path, list(zip(p[keep].tolist(), r[keep].tolist())),
                                ranks, settings)
 
-        self.shared = helper.Shared(self.chunks)
+        # the helper computes a batch faster than this process, which also writes every batch: it
+        # does the last ones
+        self.shared = helper.Shared(self.chunks, leave=HELPER_LAST)
         self.shared.help(submit, self._done, in_flight=1)
 
     def _done(self, _: int, rows: list[tuple]) -> None:
@@ -187,10 +190,10 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
                     if progress is not None:
                         progress.update(done[0] / len(ids), messages.text("progress.golden_records", done=done[0],
                                                                            total=len(ids)))
-                    collect()
                     members = pending.result()
                     got = q.take()
                     pending = io.submit(read, got[1]) if got is not None else None
+                    collect()  # the helper's rows are written after that read: it is what this thread waits for
                     computed(members)
                     del members
                 for _, chunk in q.rest():  # what the helper gave back, if it stopped
