@@ -79,3 +79,18 @@ def test_db_path_resolution(monkeypatch, tmp_path):
     monkeypatch.setenv("UNICO_DB", str(tmp_path / "env.db"))
     assert resolve_db_path(None) == tmp_path / "env.db"
     assert str(resolve_db_path("x.db")) == "x.db"
+
+
+def test_a_new_workspace_has_8_kb_pages_and_an_old_one_keeps_its_own(tmp_path):
+    with Workspace(tmp_path / "new.db") as ws:
+        assert ws.scalar("PRAGMA page_size") == 8192
+    old = tmp_path / "old.db"
+    with Workspace(old):
+        pass
+    c = sqlite3.connect(old)  # an existing workspace rebuilt with 4 KB pages (as Unico made them before)
+    c.execute("PRAGMA journal_mode = DELETE")
+    c.execute("PRAGMA page_size = 4096")
+    c.execute("VACUUM")
+    c.close()
+    with Workspace(old) as ws:
+        assert ws.scalar("PRAGMA page_size") == 4096 and ws.scalar("SELECT count(*) FROM sources") == 0

@@ -45,6 +45,7 @@ PAIR_PROFILES = ("LEFT JOIN memberships ma ON ma.record_id = p.a "
 PAIR_OPEN = "(ma.profile_id IS NULL OR mb.profile_id IS NULL OR ma.profile_id != mb.profile_id)"
 
 
+PAGE_SIZE = 8192  # of a new workspace (see _configure)
 CHECKPOINT_AFTER = 4 << 20  # WAL bytes after a commit from which its pages are copied back (in the background)
 
 
@@ -112,7 +113,7 @@ class Workspace:
             raise WorkspaceError(messages.text("workspace.cannot_open", path=self.path, error=str(e))) from e
         self.conn.row_factory = sqlite3.Row
         try:
-            self._configure()
+            self._configure(new=not existed)
             self._migrate(existed)
         except sqlite3.DatabaseError as e:
             self.conn.close()
@@ -122,11 +123,14 @@ class Workspace:
             raise
 
     # -- set-up ---------------------------------------------------------------------------------
-    def _configure(self) -> None:
+    def _configure(self, new: bool = False) -> None:
         c = self.conn
         c.execute("PRAGMA foreign_keys = ON")
         c.execute("PRAGMA busy_timeout = 10000")
         if not self.readonly:
+            if new:  # fixed once the file has a header: golden records of 2-3 KB fill a 4 KB page
+                # alone, three share an 8 KB one (the demo's 100k workspace: 420 -> 383 MB)
+                c.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             c.execute("PRAGMA journal_mode = WAL")
             c.execute("PRAGMA synchronous = NORMAL")
             c.execute("PRAGMA wal_autocheckpoint = 0")  # see _Checkpointer
