@@ -180,6 +180,7 @@ def matched(imported: Path, path: Path) -> dict:
 
 
 def test_a_full_match_with_the_helper_is_the_match_without(pool, imported, small_thresholds, monkeypatch, tmp_path):
+    monkeypatch.setattr(refresh, "HELD", 1)  # the helper waits for each answer to be collected
     sent = counting(pool, monkeypatch)
     with_helper = matched(imported, tmp_path / "a.db")
     assert {"_random_pairs", "golden_rows"} <= set(sent), sent

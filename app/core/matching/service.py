@@ -27,7 +27,7 @@ from app.core.matching.blocking import candidate_pairs
 from app.core.matching.clustering import assign_profile_ids, cluster
 from app.core.matching.evidence import evidence_json
 from app.core.matching.features import Features
-from app.core.matching.model import Model, compare_pairs
+from app.core.matching.model import Model, Vectors, compare_pairs
 from app.core.matching.settings import MatchSettings, default_settings
 from app.core.matching.summary import head_start as start_golden, refresh_profiles
 from app.core.matching.training import train
@@ -174,7 +174,10 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
             links = np.flatnonzero(auto)  # within keep: the auto threshold is at least the review one
             res = cluster(record_ids.tolist(), ids_a[links], ids_b[links], weight[links], constraints,
                           store.persons_from_frame(persons), vouched(vec.levels[links], settings))
-            del persons
+            # what the kept pairs' evidence is written from, once the helper has its head start (the
+            # whole per-field weights of a million records' pairs are 0.5 GB: freed now)
+            kept = Vectors(vec.levels[keep], {k: t[keep] for k, t in vec.tf.items()}), fw[keep], adj[keep]
+            del persons, vec, fw, adj
             assignment, _ = assign_profile_ids(res.labels, old, store.next_profile_id(ws))
             refused = np.searchsorted(keep, links[res.refused])
             refused = refused[band[refused] == "auto"]
@@ -185,8 +188,8 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
             head_start = start_golden(ws, touched, assignment) if committed else None
             if head_start is not None:
                 cleanup.callback(head_start.close)  # stops feeding the helper if this run fails before its refresh
-            evidence = evidence_json(model, vec, fw, adj, keep)  # the helper has its first batches meanwhile
-            del vec, fw, adj
+            evidence = evidence_json(model, *kept, np.arange(len(keep)))  # the helper has its first batches meanwhile
+            del kept
             priority = _priorities(assignment, ids_a[keep], ids_b[keep], prob[keep], band)
             _insert_pairs(ws, ids_a[keep], ids_b[keep], prob[keep], weight[keep], evidence, band, priority)
             used = links[res.used]
@@ -202,6 +205,7 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
             info = {(int(ids_a[i]), int(ids_b[i])): (float(prob[i]), ev_of[i]) for i in merged_at}
             del evidence, ev_of
             refs = _refs(names, pa[merged_at], pb[merged_at], merged)
+            del res, links, used, merged_at, priority
         else:
             _insert_pairs(ws, ids_a[keep], ids_b[keep], prob[keep], weight[keep], evidence, band, None)
             seeds = set(record_ids[new_mask].tolist())
@@ -210,7 +214,8 @@ def _run_match(ws: Workspace, auto_threshold: float | None, review_threshold: fl
             head_start = None
         progress.update(0.9, messages.text("progress.updating_profiles_log"))
         _log_auto_merges(ws, merged, auto_thr, info, refs)
-        del info, refs, names
+        # the pairs are written: a million records' pair arrays are not kept through the refresh
+        del info, refs, names, pa, pb, ids_a, ids_b, prob, weight, keep, band, auto, human
         with journal.known(ws) if full else nullcontext():  # the profiles' old rows are noted above
             refresh_profiles(ws, touched, created, committed=committed and full, head_start=head_start)
         if not full:

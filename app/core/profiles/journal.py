@@ -118,14 +118,15 @@ def known(ws: Workspace, memberships: dict[int, int | None] | None = None,
     """Bulk writes whose old values the caller already knows (a full match rewrites every membership
     of a million records): those values are noted as the triggers would have noted them, and the
     triggers rest inside the block — every row a trigger writes costs as much as the write itself.
-    Only for writes to the memberships and profiles named here (pairs' bands go unnoted meanwhile)."""
+    Only for writes to the memberships and profiles named here (pairs' bands go unnoted meanwhile).
+    The dicts are kept until the capture ends: the caller must not change them."""
     if ws.scalar("SELECT count(*) FROM sqlite_temp_master WHERE name = '_journal_on'") == 0 or \
             ws.scalar("SELECT depth FROM _journal_on") <= 0:
         yield  # nothing is being captured
         return
     seq = ws.scalar("SELECT coalesce(max(seq), 0) FROM _journal")
-    _notes.setdefault(id(ws), []).append((seq, {"m": dict(memberships or {}), "p": {
-        k: None if v is None else list(v) for k, v in (profiles or {}).items()}}))
+    # kept as given, not copied (a full match's million memberships)
+    _notes.setdefault(id(ws), []).append((seq, {"m": memberships or {}, "p": profiles or {}}))
     ws.execute("UPDATE _journal_on SET depth = -depth")
     try:
         yield

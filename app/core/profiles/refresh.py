@@ -35,6 +35,7 @@ BATCH = 5_000  # profiles per read/compute/write round (bounded memory; small en
 MANY = 20_000  # from this many profiles, one pass over all events beats reading each batch's
 OWN_FIRST = 2  # batches of a full match's refresh this process keeps (it computes while the helper starts)
 HELPER_LAST = 2  # and the head start's last batches, which this process leaves to the helper
+HELD = 8  # the helper's batches waiting to be written, at most (a batch's rows are 15-20 MB)
 
 
 class HeadStart:
@@ -49,7 +50,8 @@ class HeadStart:
         self.chunks: list[list[int]] = []
         self.shared = helper.Shared([])
         self._rows: list[list[tuple]] = []  # the helper's answers, collected by refresh_profiles
-        self._lock = threading.Lock()
+        self._room = threading.Condition()
+        self._unbounded = False  # set once nobody may be left to collect (the end, a failure)
         ids = sorted({int(i) for i in profile_ids})
         pool = helper.ready()
         if pool is None or len(ids) <= MANY:
@@ -77,14 +79,25 @@ class HeadStart:
         self.shared.help(submit, self._done, in_flight=1)
 
     def _done(self, _: int, rows: list[tuple]) -> None:
-        with self._lock:
+        # the feeder waits (and the helper with it) while HELD answers wait for the refresh: a
+        # million records' match writes for half a minute before it, and their rows would pile up
+        with self._room:
+            while len(self._rows) >= HELD and not self._unbounded:
+                self._room.wait()
             self._rows.append(rows)
 
     def answers(self) -> list[list[tuple]]:
         """The helper's batches computed since the last call."""
-        with self._lock:
+        with self._room:
             out, self._rows = self._rows, []
+            self._room.notify_all()
         return out
+
+    def unbound(self) -> None:
+        """Let the helper's answers pile up (before waiting for its last ones, or on stopping)."""
+        with self._room:
+            self._unbounded = True
+            self._room.notify_all()
 
     @property
     def ids(self) -> set[int]:
@@ -92,6 +105,7 @@ class HeadStart:
 
     def close(self) -> None:
         """Stop offering batches (a match that fails before its refresh); idempotent."""
+        self.unbound()
         self.shared.close()
 
 
@@ -196,6 +210,8 @@ def refresh_profiles(ws: Workspace, profile_ids: Iterable[int], *, stamp: bool =
                     collect()  # the helper's rows are written after that read: it is what this thread waits for
                     computed(members)
                     del members
+                if head_start is not None and q is head_start.shared:
+                    head_start.unbound()  # its last answers come while this thread waits, not collects
                 for _, chunk in q.rest():  # what the helper gave back, if it stopped
                     computed(io.submit(read, chunk).result())
             collect()
