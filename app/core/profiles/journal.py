@@ -60,8 +60,8 @@ _notes: dict[int, list[tuple[int, Image]]] = {}
 class Capture:
     def __init__(self, ws: Workspace, start: int):
         self.ws = ws
-        self.start = start  # the journal's last seq and the count of notes when the capture opened
-        self.first_note = len(_notes.get(id(ws), ()))
+        self.start = start  # the journal's last seq when the capture opened
+        self.first_note = len(_notes.get(id(ws), ()))  # and how many notes there were
 
     def changes(self) -> tuple[Image, Image]:
         """(before, after) of every key changed since the capture opened; unchanged keys left out."""
